@@ -1,0 +1,59 @@
+"""The fixed cast every test can use: partners A and B, an outsider couple, a solo user."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from nearer.couples.services import forget_state
+from nearer.testing import link, make_user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()  # rate-limit counters must not leak between tests
+    yield
+
+
+@dataclass
+class Cast:
+    a: object
+    b: object
+    outsider: object
+    outsider_partner: object
+    solo: object
+
+    def fresh(self):
+        forget_state(self.a, self.b, self.outsider, self.outsider_partner, self.solo)
+        return self
+
+
+@pytest.fixture
+def cast(db):
+    a = make_user("ada@example.com", "Ada", "Europe/Paris")
+    b = make_user("ben@example.com", "Ben", "America/New_York")
+    outsider = make_user("oli@example.com", "Oli")
+    outsider_partner = make_user("pat@example.com", "Pat")
+    solo = make_user("sol@example.com", "Sol", "Pacific/Auckland")
+    link(a, b)
+    link(outsider, outsider_partner)
+    return Cast(a, b, outsider, outsider_partner, solo).fresh()
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: a test client logged in as ``user``."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        c.force_login(user)
+        return c
+
+    return make

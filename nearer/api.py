@@ -1,0 +1,46 @@
+"""The JSON API at /api/v1/ (OpenAPI schema at /api/v1/openapi.json).
+
+Two ways in: the browser session (with CSRF on unsafe methods) or a personal API token
+sent as ``Authorization: Bearer nrr_…``. Every route needs one of them.
+"""
+
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from nearer.accounts.models import TOKEN_PREFIX, ApiToken, hash_token
+
+
+class TokenAuth(HttpBearer):
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request, token):
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        found = ApiToken.objects.active().select_related("user").filter(token_hash=hash_token(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        now = timezone.now()
+        # Record use at most once a minute: enough to show "last used", cheap on busy scripts.
+        if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
+            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        request.user = found.user
+        return found.user
+
+
+api = NinjaAPI(
+    title="Nearer API",
+    version="1",
+    description="Everything you can do in Nearer's pages, for your own scripts and apps.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+    # The Swagger page loads scripts from a CDN, which the strict CSP forbids; the schema
+    # itself stays at /api/v1/openapi.json.
+    docs_url=None,
+    docs_decorator=require_GET,
+)
+
+api.add_router("/", "nearer.accounts.api.router")
+api.add_router("/", "nearer.couples.api.router")
+api.add_router("/", "nearer.timeline.api.router")

@@ -1,0 +1,42 @@
+import secrets
+from datetime import date
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from nearer.couples import services
+from nearer.timeline.models import Moment
+from nearer.visibility import Visibility
+
+DEMO = [("alex@example.com", "Alex", "Europe/London"), ("sam@example.com", "Sam", "America/Toronto")]
+
+
+class Command(BaseCommand):
+    help = "Create a demo couple when the database has no users yet, and print their logins."
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        if User.objects.exists():
+            self.stdout.write("Demo couple not created: the database already has accounts.")
+            return
+        logins = []
+        with transaction.atomic():
+            people = []
+            for email, name, tz in DEMO:
+                password = secrets.token_urlsafe(12)
+                user = User.objects.create_user(email, password, display_name=name, time_zone=tz)
+                EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+                people.append(user)
+                logins.append((email, password))
+            alex, sam = people
+            _invite, token = services.create_invite(alex)
+            services.accept_invite(sam, token)
+            moment = Moment(title="The day we met", happened_on=date(2019, 6, 1), text="Rain, and one umbrella.")
+            moment.attach(alex, Visibility.SHARED)
+            moment.save()
+        self.stdout.write(self.style.SUCCESS("A demo couple is ready. Log in at http://127.0.0.1:8000 as:"))
+        for email, password in logins:
+            self.stdout.write(f"  {email}  password: {password}")
+        self.stdout.write("(These passwords are shown once. `manage.py changepassword EMAIL` sets a new one.)")

@@ -1,0 +1,49 @@
+"""Pages that belong to no single capability: landing, Today, safety, health."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from nearer.core.safety import resources
+from nearer.couples.services import pending_invite, state_of
+
+
+@require_GET
+def landing(request):
+    if request.user.is_authenticated:
+        return redirect("today")
+    return render(request, "core/landing.html")
+
+
+@require_GET
+@login_required
+def today(request):
+    state = state_of(request.user)
+    context = {
+        "state": state,
+        "local_now": request.user.local_now(),
+        "has_pending_invite": state.couple is not None
+        and not state.is_linked
+        and pending_invite(request.user) is not None,
+    }
+    return render(request, "core/today.html", context)
+
+
+@require_GET
+def safety(request):
+    return render(request, "core/safety.html", {"resources": resources()})
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy"
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

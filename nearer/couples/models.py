@@ -1,0 +1,71 @@
+"""The couple space: two people linked, and the single-use links that invite the second."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class CoupleQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(ended_at__isnull=True)
+
+
+class Couple(models.Model):
+    """A shared space for at most two people.
+
+    When either person leaves, the space ends for both: what each wrote stays with its
+    author, and nobody new can ever join an ended space and read what was shared in it.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CoupleQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Couple {self.pk}"
+
+
+class Membership(models.Model):
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(left_at__isnull=True), name="one_active_couple_per_user"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.couple}"
+
+
+class InviteQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invite(models.Model):
+    """A single-use invitation link. The token is stored hashed for look-up and encrypted
+    with the server key so that its creator can see the link again."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="invites")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    token_encrypted = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InviteQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Invite {self.pk} to {self.couple}"

@@ -1,0 +1,137 @@
+"""Validate the content files and load them into the database, idempotently.
+
+``read_library`` reads and validates every file (no database access) and raises
+:class:`LibraryError` listing every problem with its file and item id. ``load_library``
+then creates new items, updates changed ones, retires removed ones and leaves the rest
+untouched, in one transaction.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils import timezone
+from pydantic import ValidationError
+
+from nearer.library.models import Item
+from nearer.library.schema import KINDS
+
+
+class LibraryError(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Entry:
+    kind: str
+    source: str
+    item: object
+
+    @property
+    def key(self) -> str:
+        return self.item.id
+
+    def fields(self) -> dict:
+        data = self.item.model_dump(mode="json")
+        title = data.get("text") or data.get("title") or data.get("question")
+        body_parts = [data.get("summary", ""), data.get("answer", ""), *data.get("steps", [])]
+        tags = [f"situation:{s}" for s in data.get("situations") or ["all"]]
+        tags += [f"theme:{t}" for t in data.get("themes", [])]
+        tags += [f"role:{r}" for r in data.get("roles", [])]
+        for facet in ("depth", "setting", "cost", "energy", "kind", "mode"):
+            if facet in data:
+                tags.append(f"{facet}:{data[facet]}")
+        for flag in ("novelty", "after_bedtime", "kids_and_chores_free", "vulnerable", "solo"):
+            if data.get(flag):
+                tags.append(flag)
+        digest = hashlib.sha256(json.dumps([self.kind, data], sort_keys=True).encode()).hexdigest()
+        return {
+            "kind": self.kind,
+            "title": title,
+            "body": "\n".join(part for part in body_parts if part),
+            "tags": " " + " ".join(tags) + " ",
+            "minutes": data.get("minutes"),
+            "data": data,
+            "content_hash": digest,
+            "source": self.source,
+        }
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    retired: int = 0
+    unchanged: int = 0
+    counts: dict = field(default_factory=dict)
+
+
+def read_library(root: Path) -> list[Entry]:
+    problems: list[str] = []
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    for folder, (kind, schema) in KINDS.items():
+        for path in sorted((root / folder).glob("*.yaml")):
+            source = str(path.relative_to(root))
+            try:
+                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as exc:
+                problems.append(f"{source}: not valid YAML: {exc}")
+                continue
+            if raw is None:
+                continue
+            if not isinstance(raw, list):
+                problems.append(f"{source}: must be a list of items")
+                continue
+            for position, data in enumerate(raw, start=1):
+                item_id = data.get("id") if isinstance(data, dict) else None
+                label = f"{source} item {item_id or f'#{position}'}"
+                try:
+                    item = schema.model_validate(data)
+                except ValidationError as exc:
+                    for error in exc.errors():
+                        where = ".".join(str(part) for part in error["loc"]) or "item"
+                        problems.append(f"{label}: {where}: {error['msg']}")
+                    continue
+                if item.id in seen:
+                    problems.append(f"{label}: id {item.id} is also used in {seen[item.id]}")
+                    continue
+                seen[item.id] = source
+                entries.append(Entry(kind=kind, source=source, item=item))
+    if problems:
+        raise LibraryError(problems)
+    return entries
+
+
+def load_library(root: Path) -> LoadReport:
+    entries = read_library(root)
+    report = LoadReport()
+    now = timezone.now()
+    with transaction.atomic():
+        existing = {item.key: item for item in Item.objects.all()}
+        to_create, to_update = [], []
+        for entry in entries:
+            fields = entry.fields()
+            report.counts[entry.kind] = report.counts.get(entry.kind, 0) + 1
+            item = existing.pop(entry.key, None)
+            if item is None:
+                to_create.append(Item(key=entry.key, loaded_at=now, **fields))
+            elif item.content_hash != fields["content_hash"] or item.retired_at is not None:
+                for name, value in fields.items():
+                    setattr(item, name, value)
+                item.loaded_at, item.retired_at = now, None
+                to_update.append(item)
+            else:
+                report.unchanged += 1
+        Item.objects.bulk_create(to_create, batch_size=500)
+        update_fields = ["kind", "title", "body", "tags", "minutes", "data", "content_hash", "source"]
+        Item.objects.bulk_update(to_update, [*update_fields, "loaded_at", "retired_at"], batch_size=500)
+        gone = [item.pk for item in existing.values() if item.retired_at is None]
+        Item.objects.filter(pk__in=gone).update(retired_at=now)
+    report.created, report.updated, report.retired = len(to_create), len(to_update), len(gone)
+    return report

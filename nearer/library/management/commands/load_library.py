@@ -1,0 +1,26 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from nearer.library.loader import LibraryError, load_library
+
+
+class Command(BaseCommand):
+    help = "Validate the content files and load them into the database (safe to re-run)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--path", type=Path, default=settings.NEARER_CONTENT_DIR)
+
+    def handle(self, *args, path, **options):
+        try:
+            report = load_library(path)
+        except LibraryError as error:
+            raise CommandError(
+                f"The library has {len(error.problems)} problem(s); nothing was loaded:\n  "
+                + "\n  ".join(error.problems)
+            ) from None
+        self.stdout.write(
+            f"Library loaded: {report.created} new, {report.updated} updated, "
+            f"{report.retired} retired, {report.unchanged} unchanged."
+        )

@@ -1,0 +1,41 @@
+"""Timeline pages: list and add, view one, delete one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nearer.timeline.forms import MomentForm
+from nearer.timeline.models import Moment
+from nearer.visibility import get_changeable_or_404, get_visible_or_404
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def index(request):
+    form = MomentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        moment = form.save(commit=False)
+        moment.attach(request.user, form.cleaned_data["visibility"])
+        moment.save()
+        messages.success(request, _("Added to your timeline."))
+        return redirect("timeline:index")
+    moments = Moment.objects.visible_to(request.user).select_related("author")
+    return render(request, "timeline/index.html", {"form": form, "moments": moments})
+
+
+@require_GET
+@login_required
+def detail(request, pk):
+    moment = get_visible_or_404(Moment, request.user, pk=pk)
+    return render(request, "timeline/detail.html", {"moment": moment})
+
+
+@require_POST
+@login_required
+def delete(request, pk):
+    moment = get_changeable_or_404(Moment, request.user, pk=pk)
+    moment.delete()
+    messages.success(request, _("Deleted."))
+    return redirect("timeline:index")

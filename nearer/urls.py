@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from nearer.api import api
+from nearer.core import views as core
+
+urlpatterns = [
+    path("", core.landing, name="landing"),
+    path("today/", core.today, name="today"),
+    path("safety/", core.safety, name="safety"),
+    path("healthz", core.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("nearer.accounts.urls")),
+    path("", include("nearer.couples.urls")),
+    path("", include("nearer.timeline.urls")),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,129 @@
+"""The one place that decides who may see and change what.
+
+Every record a person writes inherits :class:`Authored` and has an author, the couple space
+it was written in (if any) and a visibility:
+
+* ``private`` — the author only, always.
+* ``shared`` — the author, and their partner while both are still in the space it was
+  written in. When the space ends (either person leaves), each keeps only their own.
+* ``mutual`` — like shared, but the partner sees it only once they have written their own
+  record with the same ``mutual_key`` in the same space (the question of the day, desires).
+
+Views, API routes, exports, notifications and insights all ask this module: the queryset
+method ``visible_to``, :func:`can_view`, :func:`can_change` and :func:`get_visible_or_404`.
+Anything not visible answers 404, so that even its existence stays private.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    PRIVATE = "private", _("Only me")
+    SHARED = "shared", _("Shared with my partner")
+    MUTUAL = "mutual", _("Revealed when we have both written")
+
+
+def _couple_and_partner(user):
+    from nearer.couples.services import state_of
+
+    state = state_of(user)
+    return state.couple, state.partner
+
+
+class AuthoredQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Records ``user`` may see: their own, plus what their current partner shares."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        own = Q(author=user)
+        couple, partner = _couple_and_partner(user)
+        if partner is None:
+            return self.filter(own)
+        from_partner = Q(couple=couple, author=partner)
+        shared = from_partner & Q(visibility=Visibility.SHARED)
+        mine_with_same_key = self.model._default_manager.filter(
+            couple=couple, author=user, visibility=Visibility.MUTUAL, mutual_key=OuterRef("mutual_key")
+        )
+        mutual = from_partner & Q(visibility=Visibility.MUTUAL) & Exists(mine_with_same_key)
+        return self.filter(own | shared | mutual)
+
+    def authored_by(self, user):
+        return self.filter(author=user)
+
+
+class Authored(models.Model):
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    couple = models.ForeignKey(
+        "couples.Couple", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    visibility = models.CharField(
+        _("who can see this"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    mutual_key = models.CharField(max_length=120, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AuthoredQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def attach(self, user, visibility: str = Visibility.PRIVATE, mutual_key: str = ""):
+        """Set author, couple space and visibility for a new record written by ``user``."""
+        couple, _partner = _couple_and_partner(user)
+        self.author = user
+        self.visibility = visibility
+        self.mutual_key = mutual_key
+        # Private records are not tied to a space, so nothing about them moves with it.
+        self.couple = couple if visibility != Visibility.PRIVATE else None
+        return self
+
+
+def can_view(user, obj: Authored) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if obj.author_id == user.pk:
+        return True
+    if obj.visibility == Visibility.PRIVATE or obj.couple_id is None:
+        return False
+    couple, partner = _couple_and_partner(user)
+    if partner is None or obj.couple_id != couple.pk or obj.author_id != partner.pk:
+        return False
+    if obj.visibility == Visibility.SHARED:
+        return True
+    return (
+        type(obj)
+        ._default_manager.filter(
+            couple=couple, author=user, visibility=Visibility.MUTUAL, mutual_key=obj.mutual_key
+        )
+        .exists()
+    )
+
+
+def can_change(user, obj: Authored) -> bool:
+    """Only the author edits or deletes what they wrote."""
+    return getattr(user, "is_authenticated", False) and obj.author_id == user.pk
+
+
+def get_visible_or_404(queryset_or_model, user, **lookup):
+    queryset = (
+        queryset_or_model._default_manager.all()
+        if isinstance(queryset_or_model, type)
+        else queryset_or_model
+    )
+    try:
+        return queryset.visible_to(user).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_changeable_or_404(queryset_or_model, user, **lookup):
+    obj = get_visible_or_404(queryset_or_model, user, **lookup)
+    if not can_change(user, obj):
+        raise Http404
+    return obj

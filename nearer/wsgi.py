@@ -1,0 +1,9 @@
+"""WSGI entry point, served by granian (`make run`, production)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nearer.settings")
+
+application = get_wsgi_application()

@@ -1,0 +1,115 @@
+"""Every route of the app, walked from the URL configuration, with its access rules.
+
+``ROUTES`` must name every route the resolver knows (allauth's own pages excepted, which
+have their own checks): a new route without an entry here fails the access-rule tests.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from nearer.testing import make_moment
+from nearer.visibility import Visibility
+
+
+@dataclass(frozen=True)
+class Route:
+    methods: tuple[str, ...]  # the methods it answers
+    public: bool = False  # reachable without logging in
+    api: bool = False
+    # Given the cast, the URL kwargs of an object that belongs to A, and whether A's partner
+    # may see it. None: the route has no object in its URL.
+    obj: object = None
+    partner_sees: bool = False
+    # URL kwargs that are not an owned object (e.g. an invitation token).
+    args: object = None
+
+
+def _a_token(cast):
+    from nearer.accounts.models import ApiToken
+
+    token, _raw = ApiToken.issue(cast.a, "script")
+    return {"pk": token.pk}
+
+
+def _a_shared_moment(cast):
+    return {"pk": make_moment(cast.a, Visibility.SHARED).pk}
+
+
+def _a_shared_moment_api(cast):
+    return {"moment_id": make_moment(cast.a, Visibility.SHARED).pk}
+
+
+def _invite_token(cast):
+    from nearer.couples import services
+
+    _invite, raw = services.create_invite(cast.solo)
+    return {"token": raw}
+
+
+ROUTES = {
+    "landing": Route(("GET",), public=True),
+    "safety": Route(("GET",), public=True),
+    "healthz": Route(("GET",), public=True),
+    "today": Route(("GET",)),
+    "accounts:settings": Route(("GET", "POST")),
+    "accounts:token_create": Route(("POST",)),
+    "accounts:token_revoke": Route(("POST",), obj=_a_token),
+    "couples:settings": Route(("GET",)),
+    "couples:invite_create": Route(("POST",)),
+    "couples:invite_revoke": Route(("POST",)),
+    "couples:leave": Route(("POST",)),
+    "couples:join": Route(("GET", "POST"), public=True, args=_invite_token),
+    "timeline:index": Route(("GET", "POST")),
+    "timeline:detail": Route(("GET",), obj=_a_shared_moment, partner_sees=True),
+    "timeline:delete": Route(("POST",), obj=_a_shared_moment),
+    # Ninja's catch-all for the bare prefix: it answers 404 to everything.
+    "api:api-root": Route((), public=True, api=True),
+    "api:openapi-json": Route(("GET",), public=True, api=True),
+    "api:me": Route(("GET",), api=True),
+    "api:update_me": Route(("PATCH",), api=True),
+    "api:couple": Route(("GET",), api=True),
+    "api:invite_create": Route(("POST",), api=True),
+    "api:invite_revoke": Route(("DELETE",), api=True),
+    "api:invite_accept": Route(("POST",), api=True),
+    "api:leave": Route(("POST",), api=True),
+    "api:moment_list": Route(("GET",), api=True),
+    "api:moment_create": Route(("POST",), api=True),
+    "api:moment_detail": Route(("GET",), api=True, obj=_a_shared_moment_api, partner_sees=True),
+    "api:moment_delete": Route(("DELETE",), api=True, obj=_a_shared_moment_api),
+}
+
+@dataclass
+class Discovered:
+    name: str
+    pattern: str
+    module: str
+    converters: dict = field(default_factory=dict)
+
+
+def discover():
+    def walk(patterns, prefix="", namespace=None):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, prefix + str(p.pattern), p.namespace or namespace)
+            elif isinstance(p, URLPattern):
+                name = f"{namespace}:{p.name}" if namespace else p.name
+                yield Discovered(name, prefix + str(p.pattern), p.callback.__module__)
+
+    return list(walk(get_resolver().url_patterns))
+
+
+def ours():
+    return [d for d in discover() if not d.module.startswith("allauth")]
+
+
+def allauth_routes():
+    return [d for d in discover() if d.module.startswith("allauth")]
+
+
+def path_methods():
+    """For each URL path, every method some route on it answers."""
+    methods = {}
+    for d in ours():
+        methods.setdefault(d.pattern, set()).update(ROUTES[d.name].methods if d.name in ROUTES else ())
+    return methods

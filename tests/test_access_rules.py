@@ -1,0 +1,123 @@
+"""The access rules, checked for every route the URL configuration knows.
+
+Anonymous: pages send to the login page, the API answers 401. Someone else's object: 404,
+never 403. A method the route does not answer: 405.
+"""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from tests.routes import ROUTES, allauth_routes, ours, path_methods
+
+BODIES = {
+    "api:update_me": {"display_name": "Ada L."},
+    "api:invite_accept": {"token": "not-a-token"},
+    "api:moment_create": {"title": "Picnic", "happened_on": "2024-06-01"},
+}
+
+
+def url_for(name, cast):
+    route = ROUTES[name]
+    kwargs = {}
+    if route.obj:
+        kwargs.update(route.obj(cast))
+    if route.args:
+        kwargs.update(route.args(cast))
+    return reverse(name, kwargs=kwargs)
+
+
+def call(client, method, name, url):
+    body = BODIES.get(name)
+    if body is not None:
+        return client.generic(method, url, json.dumps(body), content_type="application/json")
+    return client.generic(method, url)
+
+
+def test_every_route_has_access_rules():
+    discovered = {d.name for d in ours()}
+    assert discovered - set(ROUTES) == set(), "routes without access rules in tests/routes.py"
+    assert set(ROUTES) - discovered == set(), "tests/routes.py names routes that no longer exist"
+
+
+@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if not r.public])
+def test_anonymous_is_turned_away(name, cast, client):
+    url = url_for(name, cast)
+    for method in ROUTES[name].methods:
+        response = call(client, method, name, url)
+        if ROUTES[name].api:
+            assert response.status_code == 401, (method, url)
+        else:
+            assert response.status_code == 302, (method, url)
+            assert response["Location"].startswith(reverse("account_login")), (method, url)
+
+
+@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.public and r.methods])
+def test_public_route_answers_anonymous(name, cast, client):
+    response = client.get(url_for(name, cast))
+    assert response.status_code == 200
+
+
+def test_bare_api_prefix_answers_404(client):
+    assert client.get(reverse("api:api-root")).status_code == 404
+
+
+@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.methods])
+def test_wrong_method_answers_405(name, cast, client_for):
+    pattern = next(d.pattern for d in ours() if d.name == name)
+    answered = path_methods()[pattern]
+    wrong = next(m for m in ("PUT", "PATCH", "DELETE", "POST", "GET") if m not in answered)
+    response = call(client_for(cast.a), wrong, name, url_for(name, cast))
+    assert response.status_code == 405
+
+
+OBJECT_ROUTES = [n for n, r in ROUTES.items() if r.obj]
+
+
+@pytest.mark.parametrize("name", OBJECT_ROUTES)
+def test_outsider_gets_404_for_anothers_object(name, cast, client_for):
+    url = url_for(name, cast)
+    for method in ROUTES[name].methods:
+        assert call(client_for(cast.outsider), method, name, url).status_code == 404, method
+
+
+@pytest.mark.parametrize("name", OBJECT_ROUTES)
+def test_solo_user_gets_404_for_anothers_object(name, cast, client_for):
+    url = url_for(name, cast)
+    for method in ROUTES[name].methods:
+        assert call(client_for(cast.solo), method, name, url).status_code == 404, method
+
+
+@pytest.mark.parametrize("name", OBJECT_ROUTES)
+def test_partner_sees_only_what_is_shared_and_changes_nothing(name, cast, client_for):
+    route = ROUTES[name]
+    url = url_for(name, cast)
+    for method in route.methods:
+        expected = 200 if (route.partner_sees and method == "GET") else 404
+        assert call(client_for(cast.b), method, name, url).status_code == expected, method
+
+
+@pytest.mark.parametrize("name", OBJECT_ROUTES)
+def test_author_can_use_their_object(name, cast, client_for):
+    url = url_for(name, cast)
+    for method in ROUTES[name].methods:
+        response = call(client_for(cast.a), method, name, url)
+        assert response.status_code in (200, 204, 302), (method, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, r in ROUTES.items() if not r.obj and not r.args and "GET" in r.methods]
+)
+def test_signed_in_get_never_fails(name, cast, client_for):
+    for person in (cast.a, cast.solo):
+        assert client_for(person).get(url_for(name, cast)).status_code in (200, 302)
+
+
+@pytest.mark.parametrize("route", allauth_routes(), ids=lambda d: d.name)
+def test_allauth_pages_never_fail(route, cast, client, client_for):
+    if "<" in route.pattern:
+        pytest.skip("needs a key from an email")
+    url = "/" + route.pattern
+    assert client.get(url).status_code in (200, 302, 404)
+    assert client_for(cast.a).get(url).status_code in (200, 302, 404)
