@@ -18,7 +18,12 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         if not token.startswith(TOKEN_PREFIX):
             return None
-        found = ApiToken.objects.active().select_related("user").filter(token_hash=hash_token(token)).first()
+        found = (
+            ApiToken.objects.active()
+            .select_related("user")
+            .filter(token_hash=hash_token(token))
+            .first()
+        )
         if found is None or not found.user.is_active:
             return None
         now = timezone.now()

@@ -9,7 +9,8 @@ def parse_email_url(url: str) -> dict:
     parts = urlparse(url)
     if parts.scheme not in ("smtp", "smtps", "console", "file"):
         raise ImproperlyConfigured(
-            f"EMAIL_URL must start with smtp://, smtps://, console:// or file://, not {parts.scheme!r}"
+            "EMAIL_URL must start with smtp://, smtps://, console:// or file://, "
+            f"not {parts.scheme!r}"
         )
     if parts.scheme == "console":
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}

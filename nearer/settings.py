@@ -112,7 +112,10 @@ DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
     _db = dj_database_url.parse(DATABASE_URL, conn_max_age=0, conn_health_checks=True)
     if _db["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
-        _db.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 10)}
+        _db.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": env_int("DATABASE_POOL_SIZE", 10),
+        }
     DATABASES = {"default": _db}
 else:
     DATABASES = {
@@ -137,7 +140,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -168,7 +173,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -280,7 +288,9 @@ if PRODUCTION:
 NEARER_INVITE_DAYS = 7
 NEARER_QUICK_EXIT_URL = env("NEARER_QUICK_EXIT_URL", "https://www.wikipedia.org/")
 NEARER_CONTENT_DIR = BASE_DIR / "content"
-NEARER_SAFETY_RESOURCES = env("NEARER_SAFETY_RESOURCES") or str(NEARER_CONTENT_DIR / "safety" / "resources.yaml")
+NEARER_SAFETY_RESOURCES = env("NEARER_SAFETY_RESOURCES") or str(
+    NEARER_CONTENT_DIR / "safety" / "resources.yaml"
+)
 NEARER_SIGNUP_OPEN = env_bool("NEARER_SIGNUP_OPEN", True)
 
 LOGGING = {

@@ -29,7 +29,8 @@ def link(first, second):
 
 
 def make_moment(author, visibility=Visibility.SHARED, title="A walk by the river", **extra):
+    mutual_key = extra.pop("mutual_key", "")
     moment = Moment(title=title, happened_on=extra.pop("happened_on", date(2024, 5, 1)), **extra)
-    moment.attach(author, visibility)
+    moment.attach(author, visibility, mutual_key)
     moment.save()
     return moment

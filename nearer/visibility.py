@@ -47,7 +47,10 @@ class AuthoredQuerySet(models.QuerySet):
         from_partner = Q(couple=couple, author=partner)
         shared = from_partner & Q(visibility=Visibility.SHARED)
         mine_with_same_key = self.model._default_manager.filter(
-            couple=couple, author=user, visibility=Visibility.MUTUAL, mutual_key=OuterRef("mutual_key")
+            couple=couple,
+            author=user,
+            visibility=Visibility.MUTUAL,
+            mutual_key=OuterRef("mutual_key"),
         )
         mutual = from_partner & Q(visibility=Visibility.MUTUAL) & Exists(mine_with_same_key)
         return self.filter(own | shared | mutual)

@@ -79,6 +79,7 @@ ROUTES = {
     "api:moment_delete": Route(("DELETE",), api=True, obj=_a_shared_moment_api),
 }
 
+
 @dataclass
 class Discovered:
     name: str
@@ -111,5 +112,7 @@ def path_methods():
     """For each URL path, every method some route on it answers."""
     methods = {}
     for d in ours():
-        methods.setdefault(d.pattern, set()).update(ROUTES[d.name].methods if d.name in ROUTES else ())
+        methods.setdefault(d.pattern, set()).update(
+            ROUTES[d.name].methods if d.name in ROUTES else ()
+        )
     return methods

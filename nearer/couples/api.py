@@ -58,7 +58,9 @@ def couple(request):
     return _state(request.user)
 
 
-@router.post("/couple/invite", response={200: CoupleOut, 409: ErrorOut}, summary="Create an invitation link")
+@router.post(
+    "/couple/invite", response={200: CoupleOut, 409: ErrorOut}, summary="Create an invitation link"
+)
 def invite_create(request):
     try:
         services.create_invite(request.user)

@@ -29,14 +29,18 @@ class Couple(models.Model):
 
 class Membership(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user"], condition=Q(left_at__isnull=True), name="one_active_couple_per_user"
+                fields=["user"],
+                condition=Q(left_at__isnull=True),
+                name="one_active_couple_per_user",
             )
         ]
 
@@ -46,7 +50,9 @@ class Membership(models.Model):
 
 class InviteQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
 
 
 class Invite(models.Model):
@@ -54,7 +60,9 @@ class Invite(models.Model):
     with the server key so that its creator can see the link again."""
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="invites")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     token_encrypted = models.BinaryField()
     created_at = models.DateTimeField(default=timezone.now)

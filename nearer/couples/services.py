@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from nearer.couples.models import Couple, Invite, Membership
 from nearer.crypto import _server
 
+
 class CoupleError(Exception):
     """A rule stopped the change. ``code`` is stable for the API; the message is for people."""
 
@@ -32,6 +33,7 @@ class CoupleError(Exception):
     def status(self) -> int:
         return self.STATUS.get(self.code, 409)
 
+
 @dataclass(frozen=True)
 class CoupleState:
     couple: Couple | None
@@ -41,7 +43,9 @@ class CoupleState:
     def is_linked(self) -> bool:
         return self.partner is not None
 
+
 _CACHE_ATTR = "_nearer_couple_state"
+
 
 def state_of(user) -> CoupleState:
     """The person's current couple space and partner, in one query, cached on the user."""
@@ -62,10 +66,12 @@ def state_of(user) -> CoupleState:
     setattr(user, _CACHE_ATTR, state)
     return state
 
+
 def forget_state(*users) -> None:
     for user in users:
         if hasattr(user, _CACHE_ATTR):
             delattr(user, _CACHE_ATTR)
+
 
 def start_couple(user) -> Couple:
     if state_of(user).couple is not None:
@@ -79,20 +85,25 @@ def start_couple(user) -> Couple:
     forget_state(user)
     return couple
 
+
 def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
+
 
 def invite_url(raw_token: str) -> str:
     return settings.SITE_URL + reverse("couples:join", args=[raw_token])
 
+
 def invite_token(invite: Invite) -> str:
     return _server().decrypt(bytes(invite.token_encrypted)).decode()
+
 
 def pending_invite(user) -> Invite | None:
     couple = state_of(user).couple
     if couple is None:
         return None
     return couple.invites.pending().order_by("-created_at").first()
+
 
 def create_invite(user) -> tuple[Invite, str]:
     """A fresh single-use link; any earlier pending link of this space stops working."""
@@ -114,31 +125,47 @@ def create_invite(user) -> tuple[Invite, str]:
         )
     return invite, raw
 
+
 def revoke_invite(user) -> bool:
     couple = state_of(user).couple
     if couple is None:
         return False
     return couple.invites.pending().update(revoked_at=timezone.now()) > 0
 
+
 def check_invite(raw_token: str, user=None) -> Invite:
     """The invite behind ``raw_token`` if ``user`` (or anyone, when None) may accept it."""
     invite = (
-        Invite.objects.select_related("couple", "created_by").filter(token_hash=_hash(raw_token)).first()
+        Invite.objects.select_related("couple", "created_by")
+        .filter(token_hash=_hash(raw_token))
+        .first()
     )
     if invite is None:
-        raise CoupleError("unknown", _("This invitation link is not valid. Please ask for a new one."))
+        raise CoupleError(
+            "unknown", _("This invitation link is not valid. Please ask for a new one.")
+        )
     if invite.revoked_at:
-        raise CoupleError("revoked", _("This invitation link was withdrawn. Please ask for a new one."))
+        raise CoupleError(
+            "revoked", _("This invitation link was withdrawn. Please ask for a new one.")
+        )
     if invite.used_at:
-        raise CoupleError("used", _("This invitation link has already been used. Each link works once."))
+        raise CoupleError(
+            "used", _("This invitation link has already been used. Each link works once.")
+        )
     if invite.expires_at <= timezone.now():
-        raise CoupleError("expired", _("This invitation link has expired. Please ask for a new one."))
-    if invite.couple.ended_at or invite.couple.memberships.filter(left_at__isnull=True).count() >= 2:
+        raise CoupleError(
+            "expired", _("This invitation link has expired. Please ask for a new one.")
+        )
+    if (
+        invite.couple.ended_at
+        or invite.couple.memberships.filter(left_at__isnull=True).count() >= 2
+    ):
         raise CoupleError("full", _("This couple space is no longer open to join."))
     if user is not None and user.is_authenticated:
         if invite.created_by_id == user.pk:
             raise CoupleError(
-                "own_invite", _("This is your own invitation link. Send it to your partner to open.")
+                "own_invite",
+                _("This is your own invitation link. Send it to your partner to open."),
             )
         if state_of(user).is_linked:
             raise CoupleError(
@@ -146,6 +173,7 @@ def check_invite(raw_token: str, user=None) -> Invite:
                 _("You are already linked with a partner. Leave that space first to join another."),
             )
     return invite
+
 
 def accept_invite(user, raw_token: str) -> Couple:
     from nearer.couples.tasks import tell_inviter_partner_joined
@@ -157,9 +185,13 @@ def accept_invite(user, raw_token: str) -> Couple:
         if couple.memberships.filter(left_at__isnull=True).count() >= 2:
             raise CoupleError("full", _("This couple space is no longer open to join."))
         now = timezone.now()
-        claimed = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(used_at=now, used_by=user)
+        claimed = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(
+            used_at=now, used_by=user
+        )
         if not claimed:
-            raise CoupleError("used", _("This invitation link has already been used. Each link works once."))
+            raise CoupleError(
+                "used", _("This invitation link has already been used. Each link works once.")
+            )
         # A solo space the joiner started (no partner yet) is closed: they move to this one.
         old = state_of(user).couple
         if old is not None:
@@ -175,10 +207,12 @@ def accept_invite(user, raw_token: str) -> Couple:
     forget_state(user, invite.created_by)
     return couple
 
+
 def _end(couple: Couple, now) -> None:
     couple.memberships.filter(left_at__isnull=True).update(left_at=now)
     couple.invites.pending().update(revoked_at=now)
     Couple.objects.filter(pk=couple.pk).update(ended_at=now)
+
 
 def leave_couple(user) -> bool:
     """End the space for both at once. Nobody is asked and nobody is notified."""
@@ -191,6 +225,7 @@ def leave_couple(user) -> bool:
     if state.partner is not None:
         forget_state(state.partner)
     return True
+
 
 __all__ = [
     "CoupleError",

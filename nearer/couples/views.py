@@ -61,7 +61,9 @@ def leave(request):
         messages.error(request, _("Please tick the box to confirm."))
         return redirect("couples:settings")
     services.leave_couple(request.user)
-    messages.success(request, _("You have left the shared space. Everything you wrote is still yours."))
+    messages.success(
+        request, _("You have left the shared space. Everything you wrote is still yours.")
+    )
     return redirect("today")
 
 
@@ -82,7 +84,8 @@ def join(request, token):
             error = exc
         else:
             messages.success(
-                request, _("You are now linked with %(name)s.") % {"name": invite.created_by.display_name}
+                request,
+                _("You are now linked with %(name)s.") % {"name": invite.created_by.display_name},
             )
             return redirect("today")
     context = {"invite": invite, "error": error and error.message, "token": token}

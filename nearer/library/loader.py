@@ -129,8 +129,19 @@ def load_library(root: Path) -> LoadReport:
             else:
                 report.unchanged += 1
         Item.objects.bulk_create(to_create, batch_size=500)
-        update_fields = ["kind", "title", "body", "tags", "minutes", "data", "content_hash", "source"]
-        Item.objects.bulk_update(to_update, [*update_fields, "loaded_at", "retired_at"], batch_size=500)
+        update_fields = [
+            "kind",
+            "title",
+            "body",
+            "tags",
+            "minutes",
+            "data",
+            "content_hash",
+            "source",
+        ]
+        Item.objects.bulk_update(
+            to_update, [*update_fields, "loaded_at", "retired_at"], batch_size=500
+        )
         gone = [item.pk for item in existing.values() if item.retired_at is None]
         Item.objects.filter(pk__in=gone).update(retired_at=now)
     report.created, report.updated, report.retired = len(to_create), len(to_update), len(gone)

@@ -31,7 +31,9 @@ class ItemQuerySet(models.QuerySet):
 
 
 class Item(models.Model):
-    key = models.CharField(max_length=80, unique=True, help_text="The stable id from the content file.")
+    key = models.CharField(
+        max_length=80, unique=True, help_text="The stable id from the content file."
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)

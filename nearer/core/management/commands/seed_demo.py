@@ -10,7 +10,10 @@ from nearer.couples import services
 from nearer.timeline.models import Moment
 from nearer.visibility import Visibility
 
-DEMO = [("alex@example.com", "Alex", "Europe/London"), ("sam@example.com", "Sam", "America/Toronto")]
+DEMO = [
+    ("alex@example.com", "Alex", "Europe/London"),
+    ("sam@example.com", "Sam", "America/Toronto"),
+]
 
 
 class Command(BaseCommand):
@@ -33,10 +36,16 @@ class Command(BaseCommand):
             alex, sam = people
             _invite, token = services.create_invite(alex)
             services.accept_invite(sam, token)
-            moment = Moment(title="The day we met", happened_on=date(2019, 6, 1), text="Rain, and one umbrella.")
+            moment = Moment(
+                title="The day we met", happened_on=date(2019, 6, 1), text="Rain, and one umbrella."
+            )
             moment.attach(alex, Visibility.SHARED)
             moment.save()
-        self.stdout.write(self.style.SUCCESS("A demo couple is ready. Log in at http://127.0.0.1:8000 as:"))
+        self.stdout.write(
+            self.style.SUCCESS("A demo couple is ready. Log in at http://127.0.0.1:8000 as:")
+        )
         for email, password in logins:
             self.stdout.write(f"  {email}  password: {password}")
-        self.stdout.write("(These passwords are shown once. `manage.py changepassword EMAIL` sets a new one.)")
+        self.stdout.write(
+            "(These passwords are shown once. `manage.py changepassword EMAIL` sets a new one.)"
+        )
