@@ -13,7 +13,11 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-"$PY" manage.py db_worker --interval 1 &
+if [ "${TASKS_BACKEND:-database}" = "redis" ]; then
+  "$PY" manage.py rqworker --job-class django_tasks_rq.Job default &
+else
+  "$PY" manage.py db_worker --interval 1 &
+fi
 pids+=($!)
 "$(dirname "$PY")/granian" --interface wsgi --host "$HOST" --port "$PORT" \
   --workers "${WEB_WORKERS:-1}" --blocking-threads "${WEB_THREADS:-8}" nearer.wsgi:application &

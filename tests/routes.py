@@ -4,7 +4,7 @@
 have their own checks): a new route without an entry here fails the access-rule tests.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -85,7 +85,7 @@ class Discovered:
     name: str
     pattern: str
     module: str
-    converters: dict = field(default_factory=dict)
+    params: tuple = ()
 
 
 def discover():
@@ -95,7 +95,8 @@ def discover():
                 yield from walk(p.url_patterns, prefix + str(p.pattern), p.namespace or namespace)
             elif isinstance(p, URLPattern):
                 name = f"{namespace}:{p.name}" if namespace else p.name
-                yield Discovered(name, prefix + str(p.pattern), p.callback.__module__)
+                params = tuple(p.pattern.regex.groupindex)
+                yield Discovered(name, prefix + str(p.pattern), p.callback.__module__, params)
 
     return list(walk(get_resolver().url_patterns))
 

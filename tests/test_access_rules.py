@@ -116,8 +116,7 @@ def test_signed_in_get_never_fails(name, cast, client_for):
 
 @pytest.mark.parametrize("route", allauth_routes(), ids=lambda d: d.name)
 def test_allauth_pages_never_fail(route, cast, client, client_for):
-    if "<" in route.pattern:
-        pytest.skip("needs a key from an email")
-    url = "/" + route.pattern
+    # Links from emails carry keys: a made-up key must get a clear page, not an error.
+    url = reverse(route.name, kwargs=dict.fromkeys(route.params, "abc1"))
     assert client.get(url).status_code in (200, 302, 404)
     assert client_for(cast.a).get(url).status_code in (200, 302, 404)

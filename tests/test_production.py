@@ -15,7 +15,9 @@ def run(code_or_args, tmp_path, **overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DATABASE_URL", "NEARER_", "SECRET_KEY", "ALLOWED_HOSTS"))
+        if not key.startswith(
+            ("DATABASE_URL", "NEARER_", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC")
+        )
     }
     env.update(
         NEARER_ENV="production",

@@ -56,14 +56,12 @@ def test_partner_joins_and_both_are_linked(inviter, joiner, client_for):
     assert services.state_of(joiner).partner == inviter
 
 
-def test_joining_tells_the_inviter_through_the_worker(
-    inviter, joiner, client_for, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)
+def test_joining_tells_the_inviter_through_the_worker(inviter, joiner, client_for):
     from django_tasks_db.models import DBTaskResult
 
     _invite, raw = services.create_invite(inviter)
-    with django_capture_on_commit_callbacks(execute=True):
-        client_for(joiner).post(join_url(raw))
+    client_for(joiner).post(join_url(raw))
     assert mail.outbox == []  # queued, not sent in the request
     assert DBTaskResult.objects.filter(status="READY").count() == 1
     call_command("db_worker", batch=True, interval=0, verbosity=0)
