@@ -1,0 +1,68 @@
+"""`make bench`: numbers for the library load and the main pages, printed, not asserted.
+
+Runs against a throwaway SQLite database (or DATABASE_URL if set).
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nearer.settings")
+os.environ.setdefault("NEARER_DATA_DIR", tempfile.mkdtemp(prefix="nearer-bench-"))
+
+
+def timed(fn, repeat):
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def report(label, samples):
+    samples = sorted(samples)
+    p95 = samples[int(len(samples) * 0.95) - 1] if len(samples) >= 20 else samples[-1]
+    print(f"{label:<40} median {statistics.median(samples):7.1f} ms   p95 {p95:7.1f} ms   n={len(samples)}")
+
+
+def main():
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from nearer.library.loader import load_library
+    from nearer.library.models import Item
+    from nearer.testing import link, make_moment, make_user
+
+    setup_test_environment()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("migrate", verbosity=0)
+
+    start = time.perf_counter()
+    load_library(settings.NEARER_CONTENT_DIR)
+    print(f"{'library: first load':<40} {(time.perf_counter() - start) * 1000:7.1f} ms   items={Item.objects.count()}")
+    report("library: re-load (nothing changed)", timed(lambda: load_library(settings.NEARER_CONTENT_DIR), 5))
+
+    a, b = make_user("bench-a@example.com", "A"), make_user("bench-b@example.com", "B")
+    link(a, b)
+    for n in range(200):
+        make_moment(a if n % 2 else b, title=f"moment {n}")
+    client = Client()
+    client.force_login(a)
+    for url in ("/today/", "/timeline/", "/couple/", "/api/v1/timeline", "/healthz"):
+        client.get(url)  # warm up
+        report(f"GET {url}", timed(lambda url=url: client.get(url), 50))
+
+
+if __name__ == "__main__":
+    main()
