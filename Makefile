@@ -28,6 +28,7 @@ $(VENV)/.installed: requirements.txt
 
 venv: $(VENV)/.installed
 
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_library

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from typing import Literal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from nearer.timeline.models import Moment
@@ -49,7 +49,7 @@ def moment_create(request, payload: MomentIn):
     moment = Moment(title=payload.title, happened_on=payload.happened_on, text=payload.text)
     moment.attach(request.user, payload.visibility)
     moment.save()
-    return 201, _out(moment, request.user)
+    return Status(201, _out(moment, request.user))
 
 
 @router.get("/timeline/{moment_id}", response=MomentOut, summary="One moment")
@@ -60,4 +60,4 @@ def moment_detail(request, moment_id: int):
 @router.delete("/timeline/{moment_id}", response={204: None}, summary="Delete a moment I wrote")
 def moment_delete(request, moment_id: int):
     get_changeable_or_404(Moment, request.user, pk=moment_id).delete()
-    return 204, None
+    return Status(204, None)

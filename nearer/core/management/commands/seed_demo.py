@@ -2,6 +2,7 @@ import secrets
 from datetime import date
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             moment.attach(alex, Visibility.SHARED)
             moment.save()
         self.stdout.write(
-            self.style.SUCCESS("A demo couple is ready. Log in at http://127.0.0.1:8000 as:")
+            self.style.SUCCESS(f"A demo couple is ready. Log in at {settings.SITE_URL} as:")
         )
         for email, password in logins:
             self.stdout.write(f"  {email}  password: {password}")
