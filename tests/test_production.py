@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,22 +45,11 @@ def test_check_deploy_is_clean(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_refuses_to_start_without_secret_key(tmp_path):
-    result = run(["manage.py", "check"], tmp_path, SECRET_KEY=None)
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "NEARER_SERVER_KEY"])
+def test_refuses_to_start_without_a_required_setting(tmp_path, missing):
+    result = run(["manage.py", "check"], tmp_path, **{missing: None})
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
-
-
-def test_refuses_to_start_without_allowed_hosts(tmp_path):
-    result = run(["manage.py", "check"], tmp_path, ALLOWED_HOSTS=None)
-    assert result.returncode != 0
-    assert "ALLOWED_HOSTS must be set" in result.stderr
-
-
-def test_refuses_to_start_without_server_key(tmp_path):
-    result = run(["manage.py", "check"], tmp_path, NEARER_SERVER_KEY=None)
-    assert result.returncode != 0
-    assert "NEARER_SERVER_KEY must be set" in result.stderr
+    assert f"{missing} must be set" in result.stderr
 
 
 def test_rejects_a_malformed_boolean(tmp_path):
