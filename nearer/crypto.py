@@ -13,12 +13,12 @@ from django.conf import settings
 
 
 @cache
-def _server() -> MultiFernet:
+def server_fernet() -> MultiFernet:
     return MultiFernet([Fernet(key.encode()) for key in settings.NEARER_SERVER_KEYS])
 
 
 def new_wrapped_key() -> bytes:
-    return _server().encrypt(Fernet.generate_key())
+    return server_fernet().encrypt(Fernet.generate_key())
 
 
 def _user_fernet(user) -> Fernet:
@@ -26,7 +26,7 @@ def _user_fernet(user) -> Fernet:
     if cached is None:
         if not user.wrapped_key:
             raise ValueError("This account has no data key (it was deleted).")
-        cached = Fernet(_server().decrypt(bytes(user.wrapped_key)))
+        cached = Fernet(server_fernet().decrypt(bytes(user.wrapped_key)))
         user._data_fernet = cached
     return cached
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nearer.couples.models import Couple, Invite, Membership
-from nearer.crypto import _server
+from nearer.crypto import server_fernet
 
 
 class CoupleError(Exception):
@@ -95,7 +95,7 @@ def invite_url(raw_token: str) -> str:
 
 
 def invite_token(invite: Invite) -> str:
-    return _server().decrypt(bytes(invite.token_encrypted)).decode()
+    return server_fernet().decrypt(bytes(invite.token_encrypted)).decode()
 
 
 def pending_invite(user) -> Invite | None:
@@ -119,7 +119,7 @@ def create_invite(user) -> tuple[Invite, str]:
             couple=couple,
             created_by=user,
             token_hash=_hash(raw),
-            token_encrypted=_server().encrypt(raw.encode()),
+            token_encrypted=server_fernet().encrypt(raw.encode()),
             created_at=now,
             expires_at=now + timedelta(days=settings.NEARER_INVITE_DAYS),
         )
