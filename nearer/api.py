@@ -49,3 +49,4 @@ api = NinjaAPI(
 api.add_router("/", "nearer.accounts.api.router")
 api.add_router("/", "nearer.couples.api.router")
 api.add_router("/", "nearer.timeline.api.router")
+api.add_router("/", "nearer.library.api.router")

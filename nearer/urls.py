@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("nearer.accounts.urls")),
     path("", include("nearer.couples.urls")),
     path("", include("nearer.timeline.urls")),
+    path("", include("nearer.library.urls")),
     path("api/v1/", api.urls),
 ]

@@ -47,6 +47,17 @@ def _invite_token(cast):
     return {"token": raw}
 
 
+def _library_key():
+    from nearer.library.models import Item
+
+    item, _created = Item.objects.get_or_create(
+        key="q-fun-999",
+        defaults={"kind": "question", "title": "What made you laugh?", "tags": " situation:all ",
+                  "content_hash": "x", "source": "test", "loaded_at": "2026-01-01T00:00Z"},
+    )  # fmt: skip
+    return item.key
+
+
 ROUTES = {
     "landing": Route(("GET",), public=True),
     "safety": Route(("GET",), public=True),
@@ -64,6 +75,10 @@ ROUTES = {
     "timeline:detail": Route(("GET",), obj=_a_shared_moment, partner_sees=True),
     "timeline:delete": Route(("POST",), obj=_a_shared_moment),
     # Ninja's catch-all for the bare prefix: it answers 404 to everything.
+    "library:index": Route(("GET",), public=True),
+    "library:detail": Route(("GET",), public=True, args=lambda cast: {"key": _library_key()}),
+    "api:library_search": Route(("GET",), api=True),
+    "api:library_item": Route(("GET",), api=True, args=lambda cast: {"key": _library_key()}),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),
