@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "nearer.couples",
     "nearer.library",
     "nearer.timeline",
+    "nearer.plans",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("nearer.couples.urls")),
     path("", include("nearer.timeline.urls")),
     path("", include("nearer.library.urls")),
+    path("", include("nearer.plans.urls")),
     path("api/v1/", api.urls),
 ]

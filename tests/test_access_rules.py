@@ -15,6 +15,7 @@ BODIES = {
     "api:update_me": {"display_name": "Ada L."},
     "api:invite_accept": {"token": "not-a-token"},
     "api:moment_create": {"title": "Picnic", "happened_on": "2024-06-01"},
+    "api:mark_step": {"status": "done"},
 }
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from nearer.core.safety import resources
 from nearer.couples.services import pending_invite, state_of
+from nearer.plans.services import today_for
 
 
 @require_GET
@@ -25,6 +26,7 @@ def today(request):
     context = {
         "state": state,
         "local_now": request.user.local_now(),
+        "plan": today_for(request.user),
         "has_pending_invite": state.couple is not None
         and not state.is_linked
         and pending_invite(request.user) is not None,

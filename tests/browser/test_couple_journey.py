@@ -30,8 +30,15 @@ def test_two_partners_link_and_one_leaves(browser, site):
 
     ada.goto(site + "/accounts/signup/")
     sign_up(ada, "Ada", "ada@example.com")
+    ada.wait_for_url("**/start/")
+    assert_accessible(ada)
+    ada.get_by_label("Long distance").check()
+    ada.get_by_role("button", name="Make my plan").click()
     ada.wait_for_url("**/today/")
     assert_accessible(ada)
+    step = ada.locator("article.step").first
+    step.get_by_role("button", name="Done").click()  # htmx swaps just this step
+    assert step.get_by_text("Done. That counts.").is_visible()
     ada.get_by_role("link", name="Invite your partner").click()
     ada.get_by_role("button", name="Create an invitation link").click()
     link = ada.get_by_label("Invitation link").input_value()

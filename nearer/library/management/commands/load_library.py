@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from nearer.library.loader import LibraryError, load_library
+from nearer.library.models import Item
+from nearer.plans.definitions import PlanError, read_plans
 
 
 class Command(BaseCommand):
@@ -20,7 +22,15 @@ class Command(BaseCommand):
                 f"The library has {len(error.problems)} problem(s); nothing was loaded:\n  "
                 + "\n  ".join(error.problems)
             ) from None
+        try:
+            plans = read_plans(path, set(Item.objects.current().values_list("key", flat=True)))
+        except PlanError as error:
+            raise CommandError(
+                f"The plans have {len(error.problems)} problem(s):\n  "
+                + "\n  ".join(error.problems)
+            ) from None
         self.stdout.write(
             f"Library loaded: {report.created} new, {report.updated} updated, "
-            f"{report.retired} retired, {report.unchanged} unchanged."
+            f"{report.retired} retired, {report.unchanged} unchanged. "
+            f"Plans checked: {len(plans)}."
         )

@@ -1,0 +1,144 @@
+"""The six-week plans, read from ``content/plans/*.yaml`` and validated.
+
+Plans are content, versioned with the code: they are read once per process and kept in
+memory. Progress refers to a step by ``<situation>:<key>``, which stays stable.
+"""
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from django.conf import settings
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from nearer.library.schema import SITUATIONS
+
+Audience = Literal["both", "solo", "hurt", "was_hurt", "in_recovery", "supporting"]
+ROLES = {"after_betrayal": ("hurt", "was_hurt"), "recovery": ("in_recovery", "supporting")}
+# When a couple is in several situations, the days rotate through them in this order:
+# the seasons where one partner is most exposed come first.
+PRIORITY = ["after_betrayal", "recovery", "new_parents", "long_distance", "many_years", "general"]
+WEEKS, DAYS = 6, 7
+TOTAL_DAYS = WEEKS * DAYS
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    key: str = Field(pattern=r"^[a-z0-9_-]+$")
+    audience: Audience = Field(alias="for")
+    title: str = Field(min_length=3, max_length=160)
+    why: str = Field(min_length=10, max_length=600)
+    minutes: int = Field(gt=0, le=60)
+    item: str | None = None
+
+
+class Day(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    day: int = Field(ge=1, le=DAYS)
+    steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def small(self):
+        for step in self.steps:
+            if step.minutes > 15:
+                raise ValueError(f"daily step {step.key} takes {step.minutes} minutes; at most 15")
+        if sum(step.audience == "solo" for step in self.steps) != 1:
+            raise ValueError(f"day {self.day} needs exactly one solo step")
+        return self
+
+
+class Week(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    week: int = Field(ge=1, le=WEEKS)
+    focus: str = Field(min_length=3, max_length=120)
+    weekly: list[Step] = Field(min_length=1)
+    days: list[Day] = Field(min_length=DAYS, max_length=DAYS)
+
+    @model_validator(mode="after")
+    def ordered(self):
+        if [d.day for d in self.days] != list(range(1, DAYS + 1)):
+            raise ValueError(f"week {self.week} must list days 1 to {DAYS} in order")
+        if not any(step.audience == "solo" for step in self.weekly):
+            raise ValueError(f"week {self.week} needs a weekly step for solo")
+        return self
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    situation: Literal[tuple(SITUATIONS)]
+    title: str
+    summary: str
+    roles: list[Literal["hurt", "was_hurt", "in_recovery", "supporting"]] = Field(
+        default_factory=list
+    )
+    weeks: list[Week] = Field(min_length=WEEKS, max_length=WEEKS)
+
+    @model_validator(mode="after")
+    def consistent(self):
+        if [w.week for w in self.weeks] != list(range(1, WEEKS + 1)):
+            raise ValueError(f"weeks must be 1 to {WEEKS} in order")
+        if tuple(self.roles) != ROLES.get(self.situation, ()):
+            raise ValueError(f"roles must be {list(ROLES.get(self.situation, ()))}")
+        audiences = set(self.roles) or {"both"}
+        keys = set()
+        for week in self.weeks:
+            for step in week.weekly + [s for d in week.days for s in d.steps]:
+                if step.key in keys:
+                    raise ValueError(f"step key {step.key} is used twice")
+                keys.add(step.key)
+            for day in week.days:
+                present = {s.audience for s in day.steps}
+                if not (audiences <= present or "both" in present):
+                    raise ValueError(f"week {week.week} day {day.day} lacks a step for {audiences}")
+        return self
+
+    def step(self, key: str) -> Step | None:
+        for week in self.weeks:
+            for step in week.weekly + [s for d in week.days for s in d.steps]:
+                if step.key == key:
+                    return step
+        return None
+
+
+class PlanError(Exception):
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_plans(root: Path, library_keys: set[str] | None = None) -> dict[str, Plan]:
+    plans, problems = {}, []
+    for path in sorted((root / "plans").glob("*.yaml")):
+        source = str(path.relative_to(root))
+        try:
+            plan = Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except yaml.YAMLError as exc:
+            problems.append(f"{source}: not valid YAML: {exc}")
+            continue
+        except ValidationError as exc:
+            for error in exc.errors():
+                where = ".".join(str(p) for p in error["loc"]) or "plan"
+                problems.append(f"{source}: {where}: {error['msg']}")
+            continue
+        if plan.situation in plans:
+            problems.append(f"{source}: a second plan for {plan.situation}")
+        if library_keys is not None:
+            for week in plan.weeks:
+                for step in week.weekly + [s for d in week.days for s in d.steps]:
+                    if step.item and step.item not in library_keys:
+                        problems.append(f"{source}: step {step.key}: no library item {step.item}")
+        plans[plan.situation] = plan
+    if problems:
+        raise PlanError(problems)
+    return plans
+
+
+@cache
+def all_plans() -> dict[str, Plan]:
+    return read_plans(Path(settings.NEARER_CONTENT_DIR))

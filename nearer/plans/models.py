@@ -1,0 +1,102 @@
+"""Each person's private intake, the plan they follow, and what they did with each step.
+
+All of it is private to the person: the partner never sees another's intake, role,
+progress or timing (nothing here is ``Authored``/shared).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nearer import crypto
+
+
+class Intake(models.Model):
+    class Together(models.TextChoices):
+        UNDER_2 = "lt2", _("Less than 2 years")
+        UNDER_5 = "2-5", _("2 to 5 years")
+        UNDER_15 = "5-15", _("5 to 15 years")
+        OVER_15 = "15+", _("More than 15 years")
+
+    class Living(models.TextChoices):
+        TOGETHER = "together", _("We live together")
+        APART = "apart", _("We live apart")
+
+    class Children(models.TextChoices):
+        NONE = "none", _("No children")
+        EXPECTING = "expecting", _("Expecting")
+        YOUNG = "young", _("Young children")
+        OLDER = "older", _("Older children")
+        PREFER_NOT = "", _("I'd rather not say")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intake"
+    )
+    together = models.CharField(max_length=5, choices=Together.choices, blank=True)
+    living = models.CharField(max_length=10, choices=Living.choices, blank=True)
+    partner_time_zone = models.CharField(max_length=64, blank=True)
+    children = models.CharField(max_length=10, choices=Children.choices, blank=True)
+    situations = models.JSONField(default=list)
+    roles = models.JSONField(default=dict)  # {situation: role}; private to this person
+    hopes_encrypted = models.BinaryField(null=True, blank=True)
+    minutes_per_day = models.PositiveSmallIntegerField(default=10)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Intake of {self.user}"
+
+    @property
+    def hopes(self) -> str:
+        return crypto.decrypt(self.user, self.hopes_encrypted) if self.hopes_encrypted else ""
+
+    @hopes.setter
+    def hopes(self, text: str):
+        self.hopes_encrypted = crypto.encrypt(self.user, text) if text else None
+
+
+class Enrollment(models.Model):
+    """A person following a (possibly combined) plan from ``started_on``, a date in their
+    own time zone. Days move on with the calendar, done or not: nothing piles up."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    situations = models.JSONField()
+    started_on = models.DateField()
+    paused_on = models.DateField(null=True, blank=True)
+    paused_days = models.PositiveIntegerField(default=0)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(ended_at__isnull=True), name="one_plan_at_a_time"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} following {', '.join(self.situations)}"
+
+
+class StepLog(models.Model):
+    class Status(models.TextChoices):
+        DONE = "done", _("Done")
+        SKIPPED = "skipped", _("Skipped")
+        LATER = "later", _("Another time")
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="logs")
+    step = models.CharField(max_length=120)  # "<situation>:<key>"
+    status = models.CharField(max_length=10, choices=Status.choices)
+    day = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "step"], name="one_log_per_step")
+        ]
+
+    def __str__(self):
+        return f"{self.step}: {self.status}"

@@ -1,0 +1,83 @@
+"""Onboarding (the private intake), the plan overview, and marking today's steps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nearer.plans import services
+from nearer.plans.definitions import all_plans
+from nearer.plans.forms import IntakeForm
+from nearer.plans.models import Intake, StepLog
+
+
+def _initial(intake):
+    if intake is None:
+        return {}
+    return {
+        "situations": intake.situations,
+        "betrayal_role": intake.roles.get("after_betrayal", ""),
+        "recovery_role": intake.roles.get("recovery", ""),
+        "together": intake.together,
+        "living": intake.living,
+        "partner_time_zone": intake.partner_time_zone,
+        "children": intake.children,
+        "hopes": intake.hopes,
+        "minutes_per_day": intake.minutes_per_day,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def start(request):
+    intake = Intake.objects.filter(user=request.user).first()
+    form = IntakeForm(request.POST or None, initial=_initial(intake))
+    if request.method == "POST" and form.is_valid():
+        services.save_intake(request.user, form.cleaned_data, form.roles())
+        messages.success(request, _("Your plan is ready. Here is today's small step."))
+        return redirect("today")
+    return render(request, "plans/start.html", {"form": form, "first_time": intake is None})
+
+
+@require_GET
+@login_required
+def overview(request):
+    today = services.today_for(request.user)
+    plans = all_plans()
+    chosen = [plans[s] for s in today.enrollment.situations] if today.enrollment else []
+    return render(request, "plans/overview.html", {"today": today, "plans": chosen})
+
+
+@require_POST
+@login_required
+def pause(request):
+    if services.pause(request.user):
+        messages.success(request, _("Your plan is paused. Nothing moves on until you come back."))
+    return redirect("plans:overview")
+
+
+@require_POST
+@login_required
+def resume(request):
+    if services.resume(request.user):
+        messages.success(request, _("Welcome back. Your plan picks up where you left it."))
+    return redirect("today")
+
+
+@require_POST
+@login_required
+def mark(request):
+    status = request.POST.get("status", "")
+    try:
+        services.mark(request.user, request.POST.get("step", ""), status)
+    except services.StepNotFound:
+        raise Http404 from None
+    if request.htmx:
+        today = services.today_for(request.user)
+        planned = next(p for p in today.daily + today.weekly if p.ref == request.POST["step"])
+        return render(request, "core/today.html#step", {"planned": planned})
+    if status == StepLog.Status.DONE:
+        messages.success(request, _("Lovely. That counts."))
+    return redirect("today")
