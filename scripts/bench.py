@@ -56,13 +56,38 @@ def main():
     reload = timed(lambda: load_library(settings.NEARER_CONTENT_DIR), 5)
     report("library: re-load (nothing changed)", reload)
 
+    from nearer.library.search import Filters, search
+
+    for label, filters in (
+        ("search: one word", Filters(q="morning")),
+        ("search: three words", Filters(q="long distance call")),
+        (
+            "search: words + filters",
+            Filters(q="together", kind="date", setting="home", cost="free"),
+        ),
+        ("browse: filters only", Filters(kind="question", situation="new_parents", depth="deep")),
+    ):
+        report(label, timed(lambda filters=filters: search(filters), 200))
+
     a, b = make_user("bench-a@example.com", "A"), make_user("bench-b@example.com", "B")
     link(a, b)
     for n in range(200):
         make_moment(a if n % 2 else b, title=f"moment {n}")
     client = Client()
     client.force_login(a)
-    for url in ("/today/", "/timeline/", "/couple/", "/api/v1/timeline", "/healthz"):
+    from nearer.plans.services import enroll
+
+    enroll(a, ["after_betrayal", "long_distance"])
+    for url in (
+        "/today/",
+        "/plan/",
+        "/timeline/",
+        "/couple/",
+        "/library/?q=together&kind=date",
+        "/api/v1/timeline",
+        "/api/v1/today",
+        "/healthz",
+    ):
         client.get(url)  # warm up
         report(f"GET {url}", timed(lambda url=url: client.get(url), 50))
 

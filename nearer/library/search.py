@@ -1,15 +1,16 @@
 """Search and filter the library with the database's own full-text search.
 
-SQLite uses the FTS5 index made in migration 0002 (ranked by bm25); PostgreSQL uses
-``to_tsvector``/``websearch``-style queries ranked by ``ts_rank``. Whatever a person types
+SQLite uses the FTS5 index made in migration 0002 (ranked by bm25); PostgreSQL uses the
+generated ``search`` tsvector column and its GIN index from the same migration, ranked by
+``ts_rank``. Whatever a person types
 is reduced to plain words first, so no input can break the query syntax.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from nearer.library.models import Item
 
@@ -46,16 +47,13 @@ def _fts_sqlite(terms: list[str], queryset):
 
 
 def _fts_postgres(terms: list[str], queryset):
-    query = None
-    for term in terms:
-        part = SearchQuery(term + ":*", search_type="raw", config="english")
-        query = part if query is None else query & part
-    vector = SearchVector("title", weight="A", config="english") + SearchVector(
-        "body", weight="B", config="english"
-    )
+    # Each word as a prefix, all required: "call" also finds "calls" and "calling".
+    tsquery = " & ".join(f"{term}:*" for term in terms)
+    match = "library_item.search @@ to_tsquery('english', %s)"
+    rank = RawSQL("ts_rank(library_item.search, to_tsquery('english', %s))", [tsquery])
     return list(
-        queryset.annotate(rank=SearchRank(vector, query))
-        .filter(rank__gt=0)
+        queryset.extra(where=[match], params=[tsquery])  # noqa: S610 (parameters are bound)
+        .annotate(rank=rank)
         .order_by("-rank", "key")[:500]
     )
 

@@ -1,7 +1,7 @@
-"""Full-text search on the library: an FTS5 index on SQLite kept in step by triggers.
+"""Full-text search on the library.
 
-PostgreSQL needs nothing stored: it searches with to_tsvector at query time (the library is
-a few thousand rows), see nearer/library/search.py.
+SQLite: an FTS5 index kept in step by triggers. PostgreSQL: a stored, generated tsvector
+column (title weighted above body) with a GIN index. See nearer/library/search.py.
 """
 
 from django.db import migrations
@@ -32,16 +32,31 @@ SQLITE_BACKWARD = [
 ]
 
 
+POSTGRES_FORWARD = [
+    """ALTER TABLE library_item ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', coalesce(title, '')), 'A')
+        || setweight(to_tsvector('english', coalesce(body, '')), 'B')
+    ) STORED""",
+    "CREATE INDEX library_item_search ON library_item USING GIN (search)",
+]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS library_item_search",
+    "ALTER TABLE library_item DROP COLUMN IF EXISTS search",
+]
+STATEMENTS = {
+    "sqlite": (SQLITE_FORWARD, SQLITE_BACKWARD),
+    "postgresql": (POSTGRES_FORWARD, POSTGRES_BACKWARD),
+}
+
+
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_FORWARD:
-            schema_editor.execute(statement)
+    for statement in STATEMENTS.get(schema_editor.connection.vendor, ([], []))[0]:
+        schema_editor.execute(statement)
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_BACKWARD:
-            schema_editor.execute(statement)
+    for statement in STATEMENTS.get(schema_editor.connection.vendor, ([], []))[1]:
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
