@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "nearer.library",
     "nearer.timeline",
     "nearer.plans",
+    "nearer.safety",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

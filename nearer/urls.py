@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("nearer.timeline.urls")),
     path("", include("nearer.library.urls")),
     path("", include("nearer.plans.urls")),
+    path("", include("nearer.safety.urls")),
     path("api/v1/", api.urls),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from nearer.core.safety import resources
 from nearer.couples.services import pending_invite, state_of
 from nearer.plans.services import today_for
+from nearer.safety import services as safety_checks
 
 
 @require_GET
@@ -27,6 +28,7 @@ def today(request):
         "state": state,
         "local_now": request.user.local_now(),
         "plan": today_for(request.user),
+        "safety_check_due": safety_checks.due(request.user),
         "has_pending_invite": state.couple is not None
         and not state.is_linked
         and pending_invite(request.user) is not None,
@@ -36,7 +38,11 @@ def today(request):
 
 @require_GET
 def safety(request):
-    return render(request, "core/safety.html", {"resources": resources()})
+    context = {
+        "resources": resources(),
+        "in_danger": request.user.is_authenticated and safety_checks.in_danger(request.user),
+    }
+    return render(request, "core/safety.html", context)
 
 
 @require_GET

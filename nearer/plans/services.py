@@ -20,6 +20,7 @@ from nearer.couples.services import state_of
 from nearer.library.models import Item
 from nearer.plans.definitions import DAYS, PRIORITY, TOTAL_DAYS, WEEKS, Step, all_plans
 from nearer.plans.models import Enrollment, Intake, StepLog
+from nearer.safety import services as safety
 
 
 class StepNotFound(Exception):
@@ -118,13 +119,19 @@ def audiences(situation: str, linked: bool, roles: dict) -> set[str]:
     return {"both", role} if role in plan.roles else {"both"}
 
 
-def _pick(steps, wanted):
-    chosen = [s for s in steps if s.audience in wanted]
-    return chosen or [s for s in steps if s.audience == "solo"]
+def _pick(steps, wanted, avoid):
+    chosen = [s for s in steps if s.audience in wanted and s.item not in avoid]
+    return chosen or [s for s in steps if s.audience == "solo" and s.item not in avoid]
 
 
-def steps_for_day(situations, index: int, linked: bool, roles: dict) -> tuple[list, list]:
-    """The (daily, weekly) PlannedSteps for day ``index`` (0-based) of a plan."""
+def steps_for_day(
+    situations, index: int, linked: bool, roles: dict, avoid: frozenset = frozenset()
+) -> tuple[list, list]:
+    """The (daily, weekly) PlannedSteps for day ``index`` (0-based) of a plan.
+
+    Steps using a library item in ``avoid`` are left out; where that leaves nothing, the
+    solo step of the day stands in (see nearer/safety).
+    """
     plans = all_plans()
     sits = ordered(situations)
     index = min(index, TOTAL_DAYS - 1)
@@ -134,12 +141,14 @@ def steps_for_day(situations, index: int, linked: bool, roles: dict) -> tuple[li
     day = plans[daily_situation].weeks[week].days[index % DAYS]
     daily = [
         PlannedStep(f"{daily_situation}:{s.key}", daily_situation, s, weekly=False)
-        for s in _pick(day.steps, audiences(daily_situation, linked, roles))
+        for s in _pick(day.steps, audiences(daily_situation, linked, roles), avoid)
     ]
     weekly = [
         PlannedStep(f"{weekly_situation}:{s.key}", weekly_situation, s, weekly=True)
         for s in _pick(
-            plans[weekly_situation].weeks[week].weekly, audiences(weekly_situation, linked, roles)
+            plans[weekly_situation].weeks[week].weekly,
+            audiences(weekly_situation, linked, roles),
+            avoid,
         )
     ]
     return daily, weekly
@@ -155,8 +164,9 @@ def today_for(user) -> Today:
     if enrollment is None:
         return Today(None, daily=[], weekly=[])
     index = day_index(enrollment, local_today(user))
+    avoid = safety.vulnerable_items() if safety.in_danger(user) else frozenset()
     daily, weekly = steps_for_day(
-        enrollment.situations, index, state_of(user).is_linked, _roles(user)
+        enrollment.situations, index, state_of(user).is_linked, _roles(user), avoid
     )
     steps = daily + weekly
     statuses = dict(

@@ -11,6 +11,7 @@ from nearer.plans import services
 from nearer.plans.definitions import all_plans
 from nearer.plans.forms import IntakeForm
 from nearer.plans.models import Intake, StepLog
+from nearer.safety import services as safety
 
 
 def _initial(intake):
@@ -37,6 +38,8 @@ def start(request):
     if request.method == "POST" and form.is_valid():
         services.save_intake(request.user, form.cleaned_data, form.roles())
         messages.success(request, _("Your plan is ready. Here is today's small step."))
+        if safety.latest(request.user) is None:
+            return redirect("safety:check")
         return redirect("today")
     return render(request, "plans/start.html", {"form": form, "first_time": intake is None})
 

@@ -35,6 +35,9 @@ def test_two_partners_link_and_one_leaves(browser, site):
     assert_accessible(ada)
     ada.get_by_label("Long distance").check()
     ada.get_by_role("button", name="Make my plan").click()
+    ada.wait_for_url("**/safety/check/")
+    assert_accessible(ada)
+    ada.get_by_role("button", name="Save, just for me").click()
     ada.wait_for_url("**/today/")
     assert_accessible(ada)
     step = ada.locator("article.step").first

@@ -1,0 +1,18 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from nearer.safety import services
+from nearer.safety.forms import SafetyCheckForm
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def check(request):
+    form = SafetyCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = services.record(request.user, form.cleaned_data)
+        if result.signals_danger:
+            return redirect("safety")
+        return redirect("today")
+    return render(request, "safety/check.html", {"form": form})
