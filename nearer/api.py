@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer, django_auth
 
 from nearer.accounts.models import TOKEN_PREFIX, ApiToken, hash_token
+from nearer.audit import services as audit
 
 
 class TokenAuth(HttpBearer):
@@ -30,6 +31,9 @@ class TokenAuth(HttpBearer):
         # Record use at most once a minute: enough to show "last used", cheap on busy scripts.
         if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        # The security log notes token use at most once an hour per token.
+        if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 3600:
+            audit.record(found.user, audit.Kind.TOKEN_USED, request, found.name)
         request.user = found.user
         return found.user
 

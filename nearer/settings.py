@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nearer.timeline",
     "nearer.plans",
     "nearer.safety",
+    "nearer.audit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "django_htmx",
     "django_tasks_db",
     "ninja",
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "nearer.core.middleware.PrivateCacheMiddleware",
 ]
@@ -206,10 +209,15 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "confirm_email": "1/3m/key",
     "reauthenticate": "10/m/user",
+    # Nearer's own (nearer/core/ratelimits.py):
+    "nearer_join": "20/m/ip,10/h/user",
+    "nearer_token_create": "10/h/user",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nearer] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Nearer"
+# Sessions are listed so people can end them, but nobody's activity is tracked.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("nearer.library.urls")),
     path("", include("nearer.plans.urls")),
     path("", include("nearer.safety.urls")),
+    path("", include("nearer.audit.urls")),
     path("api/v1/", api.urls),
 ]

@@ -88,6 +88,7 @@ ROUTES = {
     "api:today": Route(("GET",), api=True),
     "api:mark_step": Route(("POST",), api=True, args=lambda cast: {"ref": "general:w1d1-both"}),
     "safety:check": Route(("GET", "POST")),
+    "audit:events": Route(("GET",)),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts.forms import ApiTokenForm, ProfileForm
 from nearer.accounts.models import ApiToken
+from nearer.audit import services as audit
+from nearer.core import ratelimits
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,11 +34,14 @@ def settings_page(request):
 @login_required
 @reauthentication_required
 def token_create(request):
+    if not ratelimits.allow(request, "nearer_token_create"):
+        return render(request, "core/too_many.html", status=429)
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please give the token a name."))
         return redirect("accounts:settings")
     token, raw = ApiToken.issue(request.user, form.cleaned_data["name"])
+    audit.record(request.user, audit.Kind.TOKEN_CREATED, request, token.name)
     return render(request, "accounts/token_created.html", {"token": token, "raw": raw})
 
 
@@ -46,5 +51,6 @@ def token_revoke(request, pk):
     token = get_object_or_404(request.user.api_tokens.active(), pk=pk)
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+    audit.record(request.user, audit.Kind.TOKEN_REVOKED, request, token.name)
     messages.success(request, _("The token “%(name)s” no longer works.") % {"name": token.name})
     return redirect("accounts:settings")

@@ -3,6 +3,7 @@ from datetime import datetime
 from django.http import JsonResponse
 from ninja import Router, Schema
 
+from nearer.core import ratelimits
 from nearer.couples import services
 
 router = Router(tags=["couple"])
@@ -77,10 +78,14 @@ def invite_revoke(request):
 
 @router.post(
     "/couple/accept",
-    response={200: CoupleOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut},
+    response={200: CoupleOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut, 429: ErrorOut},
     summary="Join a couple space with an invitation token",
 )
 def invite_accept(request, payload: AcceptIn):
+    if not ratelimits.allow(request, "nearer_join"):
+        return JsonResponse(
+            {"code": "too_many", "detail": "Too many attempts; wait a while."}, status=429
+        )
     try:
         services.accept_invite(request.user, payload.token)
     except services.CoupleError as error:

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.core import ratelimits
 from nearer.couples import services
 from nearer.couples.forms import InvitationMessageForm, LeaveForm
 
@@ -75,6 +76,8 @@ def join(request, token):
         invite = services.check_invite(token, request.user)
     except services.CoupleError as exc:
         error = exc
+    if request.method == "POST" and not ratelimits.allow(request, "nearer_join"):
+        return render(request, "core/too_many.html", status=429)
     if request.method == "POST" and invite is not None:
         if not request.user.is_authenticated:
             return redirect("couples:join", token=token)

@@ -189,3 +189,10 @@ def test_api_invite_revoke(inviter, client_for):
     response = client.delete("/api/v1/couple/invite")
     assert response.json()["invite"] is None
     assert not Invite.objects.pending().exists()
+
+
+def test_joining_is_rate_limited(inviter, joiner, client_for):
+    client = client_for(joiner)
+    codes = [client.post(join_url(f"guess-{n}")).status_code for n in range(12)]
+    assert codes[0] == 404
+    assert codes[-1] == 429
