@@ -9,8 +9,9 @@ from nearer.testing import link, make_user
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _fast_passwords_and_own_data_dir(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.DATA_DIR = tmp_path  # exports and other files stay out of the real data folder
 
 
 @pytest.fixture(autouse=True)

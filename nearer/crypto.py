@@ -40,3 +40,14 @@ def decrypt(user, token: bytes) -> str:
         return _user_fernet(user).decrypt(bytes(token)).decode()
     except InvalidToken as exc:
         raise ValueError("This text cannot be decrypted with the author's key.") from exc
+
+
+def encrypt_bytes(user, data: bytes) -> bytes:
+    return _user_fernet(user).encrypt(data)
+
+
+def decrypt_bytes(user, token: bytes) -> bytes:
+    try:
+        return _user_fernet(user).decrypt(bytes(token))
+    except InvalidToken as exc:
+        raise ValueError("This data cannot be decrypted with the owner's key.") from exc

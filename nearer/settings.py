@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "nearer.plans",
     "nearer.safety",
     "nearer.audit",
+    "nearer.datarights",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

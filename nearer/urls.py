@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("nearer.plans.urls")),
     path("", include("nearer.safety.urls")),
     path("", include("nearer.audit.urls")),
+    path("", include("nearer.datarights.urls")),
     path("api/v1/", api.urls),
 ]

@@ -40,6 +40,15 @@ def _a_shared_moment_api(cast):
     return {"moment_id": make_moment(cast.a, Visibility.SHARED).pk}
 
 
+def _a_export(cast):
+    from nearer.datarights.models import ExportJob
+    from nearer.datarights.services import run_export
+
+    job = ExportJob.objects.create(user=cast.a)
+    run_export(job)  # ready to download, so the author's download succeeds
+    return {"pk": job.pk}
+
+
 def _invite_token(cast):
     from nearer.couples import services
 
@@ -89,6 +98,11 @@ ROUTES = {
     "api:mark_step": Route(("POST",), api=True, args=lambda cast: {"ref": "general:w1d1-both"}),
     "safety:check": Route(("GET", "POST")),
     "audit:events": Route(("GET",)),
+    "datarights:index": Route(("GET",)),
+    "datarights:export": Route(("POST",)),
+    "datarights:export_status": Route(("GET",), obj=_a_export),
+    "datarights:export_download": Route(("GET",), obj=_a_export),
+    "datarights:delete": Route(("POST",)),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),

@@ -47,6 +47,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when the person asks to delete their account; logging in within 14 days clears it.
+    deletion_requested_at = models.DateTimeField(null=True, blank=True)
     # The user's data key, wrapped by the server key (see nearer/crypto.py).
     wrapped_key = models.BinaryField(default=crypto.new_wrapped_key, editable=False)
 

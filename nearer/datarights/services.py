@@ -1,0 +1,103 @@
+"""Export and account deletion."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from nearer import crypto
+from nearer.couples.services import leave_couple
+from nearer.datarights.models import ExportJob
+
+EXPORT_KEPT_FOR = timedelta(hours=48)
+DELETION_GRACE = timedelta(days=14)
+
+
+def request_export(user) -> ExportJob:
+    from nearer.datarights.tasks import build_export
+
+    job = ExportJob.objects.create(user=user)
+    transaction.on_commit(lambda: build_export.enqueue(str(job.pk)))
+    return job
+
+
+def run_export(job: ExportJob) -> None:
+    from nearer.datarights import export
+
+    ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, progress=5)
+
+    def progress(percent):
+        ExportJob.objects.filter(pk=job.pk).update(progress=percent)
+
+    data = export.build(job.user, progress)
+    blob = crypto.encrypt_bytes(job.user, export.archive(data))
+    job.path.parent.mkdir(parents=True, exist_ok=True)
+    job.path.write_bytes(blob)
+    job.path.chmod(0o600)
+    now = timezone.now()
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportJob.Status.READY,
+        progress=100,
+        finished_at=now,
+        expires_at=now + EXPORT_KEPT_FOR,
+    )
+
+
+def take_download(job: ExportJob) -> bytes | None:
+    """The archive, once: the file is removed as it is handed over."""
+    claimed = ExportJob.objects.filter(
+        pk=job.pk, status=ExportJob.Status.READY, expires_at__gt=timezone.now()
+    ).update(status=ExportJob.Status.DOWNLOADED, downloaded_at=timezone.now())
+    if not claimed or not job.path.exists():
+        return None
+    data = crypto.decrypt_bytes(job.user, job.path.read_bytes())
+    job.path.unlink(missing_ok=True)
+    return data
+
+
+def expire_exports() -> int:
+    expired = ExportJob.objects.filter(
+        status=ExportJob.Status.READY, expires_at__lte=timezone.now()
+    )
+    for job in expired:
+        job.path.unlink(missing_ok=True)
+    return expired.update(status=ExportJob.Status.EXPIRED)
+
+
+def request_deletion(user) -> None:
+    from nearer.datarights.tasks import purge_account
+
+    user.deletion_requested_at = timezone.now()
+    user.save(update_fields=["deletion_requested_at"])
+    run_after = user.deletion_requested_at + DELETION_GRACE
+    transaction.on_commit(lambda: purge_account.using(run_after=run_after).enqueue(user.pk))
+
+
+def cancel_deletion(user) -> bool:
+    if user.deletion_requested_at is None:
+        return False
+    user.deletion_requested_at = None
+    user.save(update_fields=["deletion_requested_at"])
+    return True
+
+
+def purge_if_due(user) -> bool:
+    """Delete the account for good if its grace period is over and nobody cancelled."""
+    if (
+        user.deletion_requested_at is None
+        or timezone.now() < user.deletion_requested_at + DELETION_GRACE
+    ):
+        return False
+    leave_couple(user)  # the partner keeps their own words; nothing of this person stays
+    for job in ExportJob.objects.filter(user=user):
+        job.path.unlink(missing_ok=True)
+    user.delete()  # cascades to everything they wrote, and takes the wrapped data key with it
+    return True
+
+
+def purge_due_accounts() -> int:
+    from django.contrib.auth import get_user_model
+
+    cutoff = timezone.now() - DELETION_GRACE
+    due = get_user_model().objects.filter(deletion_requested_at__lte=cutoff)
+    return sum(purge_if_due(user) for user in due)
