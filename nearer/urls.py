@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import include, path
 
 from nearer.api import api
@@ -18,4 +19,5 @@ urlpatterns = [
     path("", include("nearer.audit.urls")),
     path("", include("nearer.datarights.urls")),
     path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
 ]

@@ -140,8 +140,16 @@ def discover():
     return list(walk(get_resolver().url_patterns))
 
 
+def is_admin(d):
+    return d.name.startswith("admin:")
+
+
 def ours():
-    return [d for d in discover() if not d.module.startswith("allauth")]
+    return [d for d in discover() if not d.module.startswith("allauth") and not is_admin(d)]
+
+
+def admin_routes():
+    return [d for d in discover() if is_admin(d)]
 
 
 def allauth_routes():

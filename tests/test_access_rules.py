@@ -9,7 +9,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.routes import ROUTES, allauth_routes, ours, path_methods
+from tests.routes import ROUTES, admin_routes, allauth_routes, ours, path_methods
 
 BODIES = {
     "api:update_me": {"display_name": "Ada L."},
@@ -99,6 +99,16 @@ def test_partner_sees_only_what_is_shared_and_changes_nothing(name, cast, client
         assert call(client_for(cast.b), method, name, url).status_code == expected, method
 
 
+@pytest.mark.parametrize("name", [n for n in OBJECT_ROUTES if ROUTES[n].partner_sees])
+def test_after_leaving_the_partner_gets_404(name, cast, client_for):
+    from nearer.couples.services import leave_couple
+
+    url = url_for(name, cast)
+    leave_couple(cast.a)
+    for method in ROUTES[name].methods:
+        assert call(client_for(cast.b), method, name, url).status_code == 404, method
+
+
 @pytest.mark.parametrize("name", OBJECT_ROUTES)
 def test_author_can_use_their_object(name, cast, client_for):
     url = url_for(name, cast)
@@ -121,3 +131,17 @@ def test_allauth_pages_never_fail(route, cast, client, client_for):
     url = reverse(route.name, kwargs=dict.fromkeys(route.params, "abc1"))
     assert client.get(url).status_code in (200, 302, 404)
     assert client_for(cast.a).get(url).status_code in (200, 302, 404)
+
+
+ADMIN_ARGS = {"app_label": "accounts", "url": "anything/", "content_type_id": "1"}
+
+
+@pytest.mark.parametrize("route", admin_routes(), ids=lambda d: d.pattern)
+def test_admin_is_closed_to_everyone_but_staff(route, cast, client, client_for):
+    """Every admin route (staff with two-factor only; see nearer/core/tests/test_admin.py)."""
+    if route.name == "admin:None":  # the catch-all
+        url = "/admin/anything/"
+    else:
+        url = reverse(route.name, kwargs={p: ADMIN_ARGS.get(p, "1") for p in route.params})
+    assert client.get(url).status_code in (302, 404), url
+    assert client_for(cast.a).get(url).status_code in (302, 404), url

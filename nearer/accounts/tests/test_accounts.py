@@ -136,3 +136,10 @@ def test_login_is_rate_limited(client):
     # Even the right password is refused while the limit holds.
     right = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert right.status_code == 200
+
+
+def test_changing_email_asks_for_the_password_again(cast, client_for):
+    response = client_for(cast.a).post(
+        reverse("account_email"), {"action_add": "", "email": "new@example.com"}
+    )
+    assert response.status_code == 302 and "reauthenticate" in response["Location"]
