@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "nearer.safety",
     "nearer.audit",
     "nearer.datarights",
+    "nearer.questions",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

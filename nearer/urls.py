@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("nearer.safety.urls")),
     path("", include("nearer.audit.urls")),
     path("", include("nearer.datarights.urls")),
+    path("", include("nearer.questions.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -113,6 +113,18 @@ def can_change(user, obj: Authored) -> bool:
     return getattr(user, "is_authenticated", False) and obj.author_id == user.pk
 
 
+def partner_has_contributed(model, user, mutual_key: str) -> bool:
+    """Whether the partner has written their part of a mutual exchange, without revealing
+    it. This one bit ("your partner has answered, your turn") is all a person learns of a
+    mutual record before they add their own: no content, no time."""
+    couple, partner = _couple_and_partner(user)
+    if partner is None:
+        return False
+    return model._default_manager.filter(
+        couple=couple, author=partner, visibility=Visibility.MUTUAL, mutual_key=mutual_key
+    ).exists()
+
+
 def get_visible_or_404(queryset_or_model, user, **lookup):
     queryset = (
         queryset_or_model._default_manager.all()

@@ -23,6 +23,8 @@ class Route:
     partner_sees: bool = False
     # URL kwargs that are not an owned object (e.g. an invitation token).
     args: object = None
+    # Acting on the object is for the partner (reacting to their answer), not the author.
+    partner_acts: bool = False
 
 
 def _a_token(cast):
@@ -47,6 +49,43 @@ def _a_export(cast):
     job = ExportJob.objects.create(user=cast.a)
     run_export(job)  # ready to download, so the author's download succeeds
     return {"pk": job.pk}
+
+
+def _a_revealed_answer(cast):
+    """A's answer, revealed: B may react to it, nobody else may."""
+    from nearer.questions import services
+
+    _library_key()
+    question = services.question_for(cast.a)
+    mine = services.answer(cast.a, question, "From A")
+    services.answer(cast.b, question, "From B")
+    return {"pk": mine.pk}
+
+
+def _a_revealed_answer_api(cast):
+    return {"answer_id": _a_revealed_answer(cast)["pk"]}
+
+
+def _a_solo_answer(cast):
+    from nearer.questions.models import Answer, DailyQuestion
+    from nearer.visibility import Visibility
+
+    question = DailyQuestion.objects.create(
+        space=f"u{cast.a.pk}", day="2020-01-01", item_id=_item_pk()
+    )
+    answer = Answer(question=question)
+    answer.attach(cast.a, Visibility.MUTUAL, question.mutual_key)
+    answer.couple = None
+    answer.text = "written alone"
+    answer.save()
+    return {"pk": answer.pk}
+
+
+def _item_pk():
+    from nearer.library.models import Item
+
+    _library_key()
+    return Item.objects.get(key="q-fun-999").pk
 
 
 def _invite_token(cast):
@@ -103,6 +142,14 @@ ROUTES = {
     "datarights:export_status": Route(("GET",), obj=_a_export),
     "datarights:export_download": Route(("GET",), obj=_a_export),
     "datarights:delete": Route(("POST",)),
+    "questions:today": Route(("GET", "POST")),
+    "questions:history": Route(("GET",)),
+    "questions:react": Route(("POST",), obj=_a_revealed_answer, partner_acts=True),
+    "questions:share": Route(("POST",), obj=_a_solo_answer),
+    "api:question_today": Route(("GET",), api=True),
+    "api:question_answer": Route(("PUT",), api=True),
+    "api:question_react": Route(("POST",), api=True, obj=_a_revealed_answer_api, partner_acts=True),
+    "api:question_history": Route(("GET",), api=True),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),

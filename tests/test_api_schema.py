@@ -7,10 +7,13 @@ and every route refuses requests without credentials.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import ignored_auth
 
 from nearer.accounts.models import ApiToken
+from nearer.library.loader import load_library
 from nearer.testing import link, make_user
 from nearer.wsgi import application
 
@@ -25,11 +28,18 @@ CHECKS = [
 
 
 @pytest.fixture
-def token(db):
+def token(db, settings):
+    # Requests go straight to the WSGI app; keep it from closing the test's connection at
+    # the end of each request, as Django's own test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    load_library(settings.NEARER_CONTENT_DIR)
     ada = make_user("ada@example.com", "Ada")
     link(ada, make_user("ben@example.com", "Ben"))
     _token, raw = ApiToken.issue(ada, "schemathesis")
-    return raw
+    yield raw
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

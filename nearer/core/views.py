@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from nearer.core.safety import resources
 from nearer.couples.services import pending_invite, state_of
 from nearer.plans.services import today_for
+from nearer.questions import services as questions
 from nearer.safety import services as safety_checks
 
 
@@ -24,7 +25,10 @@ def landing(request):
 @login_required
 def today(request):
     state = state_of(request.user)
+    question = questions.question_for(request.user)
     context = {
+        "question": question,
+        "question_state": questions.view(request.user, question),
         "state": state,
         "local_now": request.user.local_now(),
         "plan": today_for(request.user),

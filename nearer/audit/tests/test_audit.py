@@ -72,3 +72,17 @@ def test_sessions_page_lists_and_ends_other_sessions(cast):
     me.post(reverse("usersessions_list"), {})
     assert other.get(reverse("today")).status_code == 302
     assert me.get(reverse("today")).status_code == 200
+
+
+def test_password_change_sends_a_notice(cast):
+    from django.core import mail
+
+    me = Client()
+    me.post(reverse("account_login"), {"login": cast.a.email, "password": PASSWORD})
+    new = "another quiet garden 7"
+    me.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": new, "password2": new},
+    )
+    assert any("password" in m.subject.lower() for m in mail.outbox if m.to == [cast.a.email])
+    assert not any(new in m.body for m in mail.outbox)

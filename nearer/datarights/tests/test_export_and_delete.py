@@ -85,10 +85,10 @@ def test_partners_export_never_contains_my_private_or_safety_answers(cast):
     assert "our shared memory" in dumped
 
 
-def test_export_runs_in_the_worker(cast, django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)
+def test_export_runs_in_the_worker(cast):
     client = logged_in(cast.a)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("datarights:export"))
+    client.post(reverse("datarights:export"))
     job = ExportJob.objects.get()
     assert job.status == "pending"
     page = client.get(reverse("datarights:index")).content.decode()

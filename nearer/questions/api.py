@@ -1,0 +1,119 @@
+from datetime import date
+
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from nearer.questions import services
+from nearer.questions.models import Answer, Reaction
+from nearer.visibility import get_visible_or_404
+
+router = Router(tags=["question of the day"])
+
+
+class AnswerOut(Schema):
+    id: int
+    mine: bool
+    text: str
+
+
+class QuestionOut(Schema):
+    day: date
+    question: str
+    library_key: str
+    my_answer: AnswerOut | None
+    partner_answered: bool
+    revealed: bool
+    partner_answer: AnswerOut | None
+
+
+class AnswerIn(Schema):
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class ReactionIn(Schema):
+    kind: str = ""
+    reply: str = Field(default="", max_length=500)
+
+
+class HistoryOut(Schema):
+    day: date
+    question: str
+    answers: list[AnswerOut]
+
+
+def _answer(a, user):
+    return {"id": a.pk, "mine": a.author_id == user.pk, "text": a.text} if a else None
+
+
+def _question(user):
+    question = services.question_for(user)
+    if question is None:
+        raise HttpError(503, "The library has no questions yet: run manage.py load_library.")
+    return question
+
+
+def _out(user, question):
+    v = services.view(user, question)
+    return {
+        "day": question.day,
+        "question": question.item.title,
+        "library_key": question.item.key,
+        "my_answer": _answer(v["mine"], user),
+        "partner_answered": v["partner_answered"],
+        "revealed": v["revealed"],
+        "partner_answer": _answer(v["theirs"], user),
+    }
+
+
+@router.get("/question", response=QuestionOut, summary="Today's question and where we are with it")
+def question_today(request):
+    return _out(request.user, _question(request.user))
+
+
+@router.put(
+    "/question/answer",
+    response=QuestionOut,
+    summary="Answer today's question (or edit until the reveal)",
+)
+def question_answer(request, payload: AnswerIn):
+    question = _question(request.user)
+    try:
+        services.answer(request.user, question, payload.text)
+    except services.AnswerError as error:
+        raise HttpError(409, "Answers are revealed; yours can no longer change.") from error
+    return _out(request.user, question)
+
+
+@router.post(
+    "/question/answers/{answer_id}/reaction",
+    response={204: None},
+    summary="React or reply to a revealed answer",
+)
+def question_react(request, answer_id: int, payload: ReactionIn):
+    answer = get_visible_or_404(Answer.objects.select_related("author"), request.user, pk=answer_id)
+    if payload.kind and payload.kind not in Reaction.Kind.values:
+        raise HttpError(422, f"kind must be one of {', '.join(Reaction.Kind.values)}")
+    if not payload.kind and not payload.reply.strip():
+        raise HttpError(422, "Send a reaction kind, a reply, or both.")
+    try:
+        services.react(request.user, answer, payload.kind, payload.reply)
+    except services.AnswerError:
+        raise HttpError(404, "Not found") from None
+    return Status(204, None)
+
+
+@router.get(
+    "/question/history",
+    response=list[HistoryOut],
+    summary="Past questions and the answers I can see",
+)
+def question_history(request):
+    return [
+        {
+            "day": q.day,
+            "question": q.item.title,
+            "answers": [_answer(a, request.user) for a in answers],
+        }
+        for q, answers in services.history(request.user)
+    ]

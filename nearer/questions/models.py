@@ -1,0 +1,70 @@
+"""The question of the day: one question per couple (or solo person) per day, answered
+privately and revealed only when both have answered (``mutual`` visibility)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nearer import crypto
+from nearer.visibility import Authored
+
+
+class DailyQuestion(models.Model):
+    # "c<couple id>" for a couple space, "u<user id>" for someone on their own.
+    space = models.CharField(max_length=30)
+    day = models.DateField()
+    item = models.ForeignKey("library.Item", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["space", "day"], name="one_question_a_day")]
+        indexes = [models.Index(fields=["space", "-day"])]
+        ordering = ["-day"]
+
+    def __str__(self):
+        return f"{self.space} {self.day}: {self.item.key}"
+
+    @property
+    def mutual_key(self) -> str:
+        return f"qotd:{self.pk}"
+
+
+class Answer(Authored):
+    question = models.ForeignKey(DailyQuestion, on_delete=models.CASCADE, related_name="answers")
+    text_encrypted = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "author"], name="one_answer_each")
+        ]
+
+    def __str__(self):
+        return f"Answer {self.pk}"
+
+    @property
+    def text(self) -> str:
+        return crypto.decrypt(self.author, self.text_encrypted)
+
+    @text.setter
+    def text(self, value: str):
+        self.text_encrypted = crypto.encrypt(self.author, value)
+
+
+class Reaction(Authored):
+    """A partner's small response to a revealed answer: a reaction, a short reply, or both."""
+
+    class Kind(models.TextChoices):
+        HEART = "heart", _("Love this")
+        HUG = "hug", _("Sending a hug")
+        LAUGH = "laugh", _("Made me smile")
+        THANKS = "thanks", _("Thank you for sharing")
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="reactions")
+    kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
+    reply = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "author"], name="one_reaction_each")
+        ]
+
+    def __str__(self):
+        return f"Reaction {self.pk}"

@@ -1,0 +1,198 @@
+"""Choosing the question of the day, and answering it.
+
+**The couple's day.** Both partners see the same question even when they live far apart.
+The day belongs to the *anchor*: the partner who has been on Nearer longest (the lower
+account id); someone on their own is their own anchor. A day runs from 04:00 to 04:00 in
+the anchor's time zone, so an answer written late at night still counts for that evening.
+Daylight-saving changes move the clock, not the date: each calendar day in the anchor's
+zone is exactly one question day.
+
+**Choosing.** Never a question this space had in the last 365 days. Questions that suit
+every couple, plus those for situations *both* partners chose privately (so one partner's
+private choice never shows through the shared question). Depth grows with time: light for
+the first two weeks, meaningful too until six weeks, then any depth.
+"""
+
+import hashlib
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from nearer.couples.services import state_of
+from nearer.library.models import Item
+from nearer.plans.models import Intake
+from nearer.questions.models import Answer, DailyQuestion, Reaction
+from nearer.visibility import Visibility, can_view, partner_has_contributed
+
+DAY_STARTS_AT = timedelta(hours=4)
+NO_REPEAT_DAYS = 365
+
+
+class AnswerError(Exception):
+    pass
+
+
+def anchor(user):
+    """(space key, anchor person) for this person's question of the day."""
+    state = state_of(user)
+    if state.is_linked:
+        first = min((user, state.partner), key=lambda person: person.pk)
+        return f"c{state.couple.pk}", first
+    return f"u{user.pk}", user
+
+
+def space_day(person, now: datetime | None = None) -> date:
+    now = now or timezone.now()
+    return (now.astimezone(person.tz) - DAY_STARTS_AT).date()
+
+
+def _shared_situations(user) -> set[str]:
+    state = state_of(user)
+    people = [user, state.partner] if state.is_linked else [user]
+    chosen = [set(i.situations) for i in Intake.objects.filter(user__in=people)]
+    if len(chosen) < len(people):
+        return set()
+    return set.intersection(*chosen) if chosen else set()
+
+
+def _depths(asked_so_far: int) -> list[str]:
+    if asked_so_far < 14:
+        return ["light"]
+    if asked_so_far < 42:
+        return ["light", "meaningful"]
+    return ["light", "meaningful", "deep"]
+
+
+def choose(space: str, day: date, situations: set[str]) -> Item | None:
+    recent = DailyQuestion.objects.filter(
+        space=space, day__gt=day - timedelta(days=NO_REPEAT_DAYS), day__lt=day
+    ).values("item_id")
+    fresh = Item.objects.current().filter(kind="question").exclude(pk__in=recent)
+    suits = Q(tags__contains=" situation:all ")
+    for situation in situations:
+        suits |= Q(tags__contains=f" situation:{situation} ")
+    asked = DailyQuestion.objects.filter(space=space, day__lt=day).count()
+    depth = Q()
+    for level in _depths(asked):
+        depth |= Q(tags__contains=f" depth:{level} ")
+    # Widen step by step rather than ever repeat within the year.
+    for candidates in (fresh.filter(suits).filter(depth), fresh.filter(suits), fresh):
+        keys = list(candidates.order_by("key").values_list("pk", flat=True))
+        if keys:
+            digest = hashlib.sha256(f"{space}:{day.isoformat()}".encode()).digest()
+            return Item.objects.get(pk=keys[int.from_bytes(digest[:8], "big") % len(keys)])
+    # A library smaller than a year of questions: the one asked longest ago comes back.
+    oldest = DailyQuestion.objects.filter(space=space).order_by("day").first()
+    return oldest.item if oldest else Item.objects.filter(kind="question").first()
+
+
+def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
+    """Today's question for this person's space; None only while the library is empty."""
+    space, person = anchor(user)
+    day = space_day(person, now)
+    found = DailyQuestion.objects.filter(space=space, day=day).select_related("item").first()
+    if found:
+        return found
+    item = choose(space, day, _shared_situations(user))
+    if item is None:
+        return None
+    try:
+        with transaction.atomic():
+            return DailyQuestion.objects.create(space=space, day=day, item=item)
+    except IntegrityError:  # the partner opened it in the same moment
+        return DailyQuestion.objects.select_related("item").get(space=space, day=day)
+
+
+def _answers(question, user):
+    return list(Answer.objects.visible_to(user).filter(question=question).select_related("author"))
+
+
+def is_revealed(question: DailyQuestion, user) -> bool:
+    """Revealed once both partners of the space have answered."""
+    answers = _answers(question, user)
+    return len(answers) >= 2
+
+
+def view(user, question: DailyQuestion | None) -> dict:
+    if question is None:
+        return {"question": None, "mine": None, "theirs": None, "revealed": False,
+                "partner_answered": False, "reactions": {}}  # fmt: skip
+    answers = _answers(question, user)
+    mine = next((a for a in answers if a.author_id == user.pk), None)
+    theirs = next((a for a in answers if a.author_id != user.pk), None)
+    reactions = {}
+    if theirs is not None:
+        for reaction in Reaction.objects.visible_to(user).filter(answer__question=question):
+            reactions.setdefault(reaction.answer_id, []).append(reaction)
+    return {
+        "question": question,
+        "mine": mine,
+        "theirs": theirs,
+        "revealed": theirs is not None,
+        "partner_answered": theirs is not None
+        or (mine is None and partner_has_contributed(Answer, user, question.mutual_key)),
+        "reactions": reactions,
+    }
+
+
+def answer(user, question: DailyQuestion, text: str) -> Answer:
+    text = text.strip()
+    if not text:
+        raise AnswerError("empty")
+    existing = Answer.objects.filter(question=question, author=user).first()
+    if existing is not None:
+        if is_revealed(question, user):
+            raise AnswerError("revealed")
+        existing.author = user
+        existing.text = text
+        existing.save(update_fields=["text_encrypted", "updated_at"])
+        return existing
+    new = Answer(question=question)
+    new.attach(user, Visibility.MUTUAL, question.mutual_key)
+    new.text = text
+    new.save()
+    return new
+
+
+def react(user, answer_obj: Answer, kind: str, reply: str) -> Reaction:
+    if answer_obj.author_id == user.pk or not can_view(user, answer_obj):
+        raise AnswerError("not yours to react to")
+    reaction = Reaction.objects.filter(answer=answer_obj, author=user).first() or Reaction(
+        answer=answer_obj
+    )
+    reaction.attach(user, Visibility.SHARED)
+    reaction.kind, reaction.reply = kind, reply.strip()[:500]
+    reaction.save()
+    return reaction
+
+
+def share(user, answer_obj: Answer) -> bool:
+    """A solo answer, shared with the partner once there is one."""
+    state = state_of(user)
+    if answer_obj.author_id != user.pk or not state.is_linked:
+        return False
+    answer_obj.visibility = Visibility.SHARED
+    answer_obj.couple = state.couple
+    answer_obj.save(update_fields=["visibility", "couple", "updated_at"])
+    return True
+
+
+def history(user, limit: int = 60):
+    """Past questions of every space this person was in, with what they may see of each."""
+    space, _person = anchor(user)
+    visible = Answer.objects.visible_to(user)
+    questions = list(
+        DailyQuestion.objects.filter(
+            Q(space__in={space, f"u{user.pk}"}) | Q(pk__in=visible.values("question_id"))
+        )
+        .select_related("item")
+        .order_by("-day")[:limit]
+    )
+    answers = {}
+    for a in visible.filter(question__in=questions).select_related("author"):
+        answers.setdefault(a.question_id, []).append(a)
+    return [
+        (q, sorted(answers.get(q.pk, []), key=lambda a: a.author_id != user.pk)) for q in questions
+    ]
