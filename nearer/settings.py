@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "nearer.audit",
     "nearer.datarights",
     "nearer.questions",
+    "nearer.notes",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("nearer.audit.urls")),
     path("", include("nearer.datarights.urls")),
     path("", include("nearer.questions.urls")),
+    path("", include("nearer.notes.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

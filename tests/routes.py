@@ -88,6 +88,18 @@ def _item_pk():
     return Item.objects.get(key="q-fun-999").pk
 
 
+def _a_note(cast):
+    from nearer.notes.services import send_note
+
+    return {"pk": send_note(cast.a, "thinking of you").pk}
+
+
+def _a_appreciation(cast):
+    from nearer.notes.services import add_appreciation
+
+    return {"pk": add_appreciation(cast.a, "the tea you made").pk}
+
+
 def _invite_token(cast):
     from nearer.couples import services
 
@@ -150,6 +162,15 @@ ROUTES = {
     "api:question_answer": Route(("PUT",), api=True),
     "api:question_react": Route(("POST",), api=True, obj=_a_revealed_answer_api, partner_acts=True),
     "api:question_history": Route(("GET",), api=True),
+    "notes:index": Route(("GET", "POST")),
+    "notes:delete": Route(("POST",), obj=_a_note),
+    "notes:jar": Route(("GET", "POST")),
+    "notes:jar_delete": Route(("POST",), obj=_a_appreciation),
+    "api:notes": Route(("GET",), api=True),
+    "api:note_create": Route(("POST",), api=True),
+    "api:note_delete": Route(("DELETE",), api=True, obj=lambda c: {"note_id": _a_note(c)["pk"]}),
+    "api:appreciations": Route(("GET",), api=True),
+    "api:appreciation_create": Route(("POST",), api=True),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),

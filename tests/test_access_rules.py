@@ -19,6 +19,8 @@ BODIES = {
     "api:mark_step": {"status": "done"},
     "api:question_answer": {"text": "An answer"},
     "api:question_react": {"kind": "heart"},
+    "api:note_create": {"text": "hello"},
+    "api:appreciation_create": {"text": "thanks"},
 }
 FORMS = {"questions:react": {"kind": "heart"}}
 

@@ -1,0 +1,59 @@
+"""Love notes (to the partner, now or scheduled) and appreciations (a jar of small thanks)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from nearer import crypto
+from nearer.visibility import Authored, AuthoredQuerySet
+
+
+class EncryptedText(models.Model):
+    text_encrypted = models.BinaryField()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def text(self) -> str:
+        return crypto.decrypt(self.author, self.text_encrypted)
+
+    @text.setter
+    def text(self, value: str):
+        self.text_encrypted = crypto.encrypt(self.author, value)
+
+
+class NoteQuerySet(AuthoredQuerySet):
+    def inbox(self, user):
+        """Delivered notes to ``user`` that the visibility rules let them see."""
+        return self.visible_to(user).filter(recipient=user, delivered_at__isnull=False)
+
+    def sent(self, user):
+        return self.filter(author=user)
+
+    def due(self):
+        return self.filter(delivered_at__isnull=True, deliver_at__lte=timezone.now())
+
+
+class Note(Authored, EncryptedText):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    deliver_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-deliver_at", "-id"]
+
+    def __str__(self):
+        return f"Note {self.pk}"
+
+
+class Appreciation(Authored, EncryptedText):
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Appreciation {self.pk}"

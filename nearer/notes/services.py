@@ -1,0 +1,71 @@
+"""Writing, scheduling and delivering notes; the appreciation jar.
+
+A scheduled note is delivered by the worker at its moment (``deliver_note`` is enqueued to
+run then); ``deliver_due`` also sweeps anything overdue, so a worker that was down catches up.
+Delivery puts the note in the partner's inbox; the Reminders work adds other channels.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from nearer.couples.services import state_of
+from nearer.notes.models import Appreciation, Note
+from nearer.visibility import Visibility
+
+MORNING = time(7, 0)
+
+
+class NoteError(Exception):
+    pass
+
+
+def next_morning(person, now: datetime | None = None) -> datetime:
+    """The next 07:00 in ``person``'s own time zone."""
+    now = (now or timezone.now()).astimezone(person.tz)
+    candidate = datetime.combine(now.date(), MORNING, tzinfo=person.tz)
+    if candidate <= now:
+        candidate = datetime.combine(now.date() + timedelta(days=1), MORNING, tzinfo=person.tz)
+    return candidate
+
+
+def send_note(user, text: str, when: datetime | None = None) -> Note:
+    from nearer.notes.tasks import deliver_note
+
+    partner = state_of(user).partner
+    if partner is None:
+        raise NoteError("no partner")
+    note = Note(recipient=partner, deliver_at=when or timezone.now())
+    note.attach(user, Visibility.SHARED)
+    note.text = text.strip()
+    note.save()
+    if note.deliver_at <= timezone.now():
+        deliver(note)
+    else:
+        transaction.on_commit(
+            lambda: deliver_note.using(run_after=note.deliver_at).enqueue(note.pk)
+        )
+    return note
+
+
+def deliver(note: Note) -> bool:
+    return bool(
+        Note.objects.filter(pk=note.pk, delivered_at__isnull=True).update(
+            delivered_at=timezone.now()
+        )
+    )
+
+
+def deliver_due() -> int:
+    return sum(deliver(note) for note in Note.objects.due())
+
+
+def add_appreciation(user, text: str) -> Appreciation:
+    """Shared with the partner when there is one; a solo person's jar stays private."""
+    linked = state_of(user).is_linked
+    item = Appreciation()
+    item.attach(user, Visibility.SHARED if linked else Visibility.PRIVATE)
+    item.text = text.strip()
+    item.save()
+    return item

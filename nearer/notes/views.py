@@ -1,0 +1,76 @@
+"""Love notes (inbox, write, delete) and the appreciation jar."""
+
+import random
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from nearer.couples.services import state_of
+from nearer.library.models import Item
+from nearer.notes import services
+from nearer.notes.forms import AppreciationForm, NoteForm
+from nearer.notes.models import Appreciation, Note
+from nearer.visibility import get_changeable_or_404
+
+
+def _starters():
+    keys = list(Item.objects.current().filter(kind="note").values_list("pk", flat=True))
+    return Item.objects.filter(pk__in=random.sample(keys, min(3, len(keys))))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def index(request):
+    state = state_of(request.user)
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and state.is_linked and form.is_valid():
+        when = {
+            "now": None,
+            "morning": services.next_morning(state.partner),
+            "at": form.cleaned_data.get("at"),
+        }[form.cleaned_data["when"]]
+        if when is not None and when <= timezone.now():
+            when = None
+        services.send_note(request.user, form.cleaned_data["text"], when)
+        messages.success(request, _("Your note is on its way.") if when else _("Sent."))
+        return redirect("notes:index")
+    context = {
+        "state": state,
+        "form": form,
+        "starters": _starters(),
+        "inbox": Note.objects.inbox(request.user).select_related("author"),
+        "sent": Note.objects.sent(request.user).select_related("author"),
+    }
+    return render(request, "notes/index.html", context)
+
+
+@require_POST
+@login_required
+def delete(request, pk):
+    get_changeable_or_404(Note, request.user, pk=pk).delete()
+    messages.success(request, _("Deleted."))
+    return redirect("notes:index")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def jar(request):
+    form = AppreciationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_appreciation(request.user, form.cleaned_data["text"])
+        return redirect("notes:jar")
+    items = Appreciation.objects.visible_to(request.user).select_related("author")
+    return render(
+        request, "notes/jar.html", {"form": form, "items": items, "state": state_of(request.user)}
+    )
+
+
+@require_POST
+@login_required
+def jar_delete(request, pk):
+    get_changeable_or_404(Appreciation, request.user, pk=pk).delete()
+    return redirect("notes:jar")
