@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "nearer.datarights",
     "nearer.questions",
     "nearer.notes",
+    "nearer.checkins",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("nearer.datarights.urls")),
     path("", include("nearer.questions.urls")),
     path("", include("nearer.notes.urls")),
+    path("", include("nearer.checkins.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -100,6 +100,12 @@ def _a_appreciation(cast):
     return {"pk": add_appreciation(cast.a, "the tea you made").pk}
 
 
+def _a_checkin(cast):
+    from nearer.checkins.services import check_in
+
+    return {"pk": check_in(cast.a, 3, 4, "tired").pk}
+
+
 def _invite_token(cast):
     from nearer.couples import services
 
@@ -171,6 +177,18 @@ ROUTES = {
     "api:note_delete": Route(("DELETE",), api=True, obj=lambda c: {"note_id": _a_note(c)["pk"]}),
     "api:appreciations": Route(("GET",), api=True),
     "api:appreciation_create": Route(("POST",), api=True),
+    "checkins:checkin": Route(("GET", "POST")),
+    "checkins:checkin_share": Route(("POST",), obj=_a_checkin),
+    "checkins:meeting": Route(("GET", "POST")),
+    "api:checkins": Route(("GET",), api=True),
+    "api:checkin_create": Route(("POST",), api=True),
+    "api:checkin_share": Route(
+        ("POST",), api=True, obj=lambda c: {"checkin_id": _a_checkin(c)["pk"]}
+    ),
+    "api:meetings": Route(("GET",), api=True),
+    "api:meeting_create": Route(("POST",), api=True),
+    "api:prep": Route(("GET",), api=True),
+    "api:prep_save": Route(("PUT",), api=True),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),

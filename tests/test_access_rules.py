@@ -21,6 +21,9 @@ BODIES = {
     "api:question_react": {"kind": "heart"},
     "api:note_create": {"text": "hello"},
     "api:appreciation_create": {"text": "thanks"},
+    "api:checkin_create": {"mood": 3, "connection": 4},
+    "api:meeting_create": {"appreciations": "the walk"},
+    "api:prep_save": {"topic": "weekends"},
 }
 FORMS = {"questions:react": {"kind": "heart"}}
 

@@ -1,0 +1,71 @@
+"""The 10-second daily check-in, and the weekly "state of us" meeting with its private
+preparation."""
+
+import json
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from nearer import crypto
+from nearer.visibility import Authored
+
+ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class CheckIn(Authored):
+    """Private by default; the person may share it."""
+
+    day = models.DateField()  # in the author's own time zone
+    mood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    connection = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    word = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["author", "day"], name="one_checkin_a_day")]
+        ordering = ["-day"]
+
+    def __str__(self):
+        return f"Check-in {self.day}"
+
+
+class Sections(models.Model):
+    """The four parts of a state-of-us meeting, encrypted with the author's key."""
+
+    SECTIONS = ("appreciations", "went_well", "topic", "needs")
+    content_encrypted = models.BinaryField()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def content(self) -> dict:
+        return json.loads(crypto.decrypt(self.author, self.content_encrypted))
+
+    @content.setter
+    def content(self, value: dict):
+        clean = {key: str(value.get(key, ""))[:2000] for key in self.SECTIONS}
+        self.content_encrypted = crypto.encrypt(self.author, json.dumps(clean))
+
+
+class MeetingPrep(Authored, Sections):
+    """What one person jots down before the meeting: private, always."""
+
+    week = models.DateField()  # the Monday of the week, in the author's zone
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["author", "week"], name="one_prep_a_week")]
+
+    def __str__(self):
+        return f"Prep {self.week}"
+
+
+class Meeting(Authored, Sections):
+    """The record the two of them keep of a meeting: shared."""
+
+    week = models.DateField()
+
+    class Meta:
+        ordering = ["-week", "-id"]
+
+    def __str__(self):
+        return f"State of us {self.week}"
