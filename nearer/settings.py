@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "nearer.questions",
     "nearer.notes",
     "nearer.checkins",
+    "nearer.talks",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("nearer.questions.urls")),
     path("", include("nearer.notes.urls")),
     path("", include("nearer.checkins.urls")),
+    path("", include("nearer.talks.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

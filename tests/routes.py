@@ -118,7 +118,7 @@ def _library_key():
 
     item, _created = Item.objects.get_or_create(
         key="q-fun-999",
-        defaults={"kind": "question", "title": "What made you laugh?", "tags": " situation:all ",
+        defaults={"kind": "question", "title": "What made you laugh?", "tags": " situation:all depth:light kids_and_chores_free ",
                   "content_hash": "x", "source": "test", "loaded_at": "2026-01-01T00:00Z"},
     )  # fmt: skip
     return item.key
@@ -189,6 +189,10 @@ ROUTES = {
     "api:meeting_create": Route(("POST",), api=True),
     "api:prep": Route(("GET",), api=True),
     "api:prep_save": Route(("PUT",), api=True),
+    "talks:talk": Route(("GET", "POST")),
+    "api:talk_card": Route(("GET",), api=True),
+    "api:talks": Route(("GET",), api=True),
+    "api:talk_create": Route(("POST",), api=True),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),

@@ -24,6 +24,7 @@ BODIES = {
     "api:checkin_create": {"mood": 3, "connection": 4},
     "api:meeting_create": {"appreciations": "the walk"},
     "api:prep_save": {"topic": "weekends"},
+    "api:talk_create": {"minutes": 15, "feeling": 4},
 }
 FORMS = {"questions:react": {"kind": "heart"}}
 

@@ -51,3 +51,32 @@
     });
   });
 })();
+
+// The gentle 15-minute timer on the talk page (the page works without it).
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var box = document.querySelector("[data-timer]");
+  if (!box) return;
+  box.hidden = false;
+  var left = parseInt(box.dataset.timer, 10);
+  var display = box.querySelector(".timer-display");
+  var start = box.querySelector("[data-timer-start]");
+  var pause = box.querySelector("[data-timer-pause]");
+  var done = box.querySelector("[data-timer-done]");
+  var ticking = null;
+  function show() {
+    var m = Math.floor(left / 60), s = left % 60;
+    display.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+  }
+  function stop() { clearInterval(ticking); ticking = null; start.hidden = false; pause.hidden = true; }
+  start.addEventListener("click", function () {
+    if (ticking || left <= 0) return;
+    start.hidden = true; pause.hidden = false;
+    ticking = setInterval(function () {
+      left -= 1; show();
+      if (left <= 0) { stop(); start.hidden = true; done.hidden = false; }
+    }, 1000);
+  });
+  pause.addEventListener("click", stop);
+  show();
+});

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TalksConfig(AppConfig):
+    name = "nearer.talks"
+    label = "talks"
