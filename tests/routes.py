@@ -116,11 +116,15 @@ def _invite_token(cast):
 def _library_key():
     from nearer.library.models import Item
 
-    item, _created = Item.objects.get_or_create(
-        key="q-fun-999",
-        defaults={"kind": "question", "title": "What made you laugh?", "tags": " situation:all depth:light kids_and_chores_free ",
-                  "content_hash": "x", "source": "test", "loaded_at": "2026-01-01T00:00Z"},
-    )  # fmt: skip
+    defaults = {
+        "kind": "question",
+        "title": "What made you laugh?",
+        "tags": " situation:all depth:light kids_and_chores_free ",
+        "content_hash": "x",
+        "source": "test",
+        "loaded_at": "2026-01-01T00:00Z",
+    }
+    item, _created = Item.objects.get_or_create(key="q-fun-999", defaults=defaults)
     return item.key
 
 
