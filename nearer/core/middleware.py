@@ -11,3 +11,27 @@ class PrivateCacheMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class RejectNulMiddleware:
+    """PostgreSQL cannot store NUL characters; forms already refuse them, and this gives
+    the API the same clear 400 instead of a database error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/") and self._has_nul(request):
+            from django.http import JsonResponse
+
+            return JsonResponse({"detail": "Text may not contain NUL characters."}, status=400)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
+            return True
+        if any("\x00" in value for value in request.headers.values()):
+            return True
+        body = request.body if request.method in ("POST", "PUT", "PATCH") else b""
+        return b"\\u0000" in body or b"\x00" in body

@@ -1,7 +1,11 @@
+from typing import Literal
+
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from nearer.library.models import Item
+from nearer.library.schema import SITUATIONS
 from nearer.library.search import Filters, search
 
 router = Router(tags=["library"])
@@ -17,15 +21,15 @@ class ItemOut(Schema):
 
 
 class SearchIn(Schema):
-    q: str = ""
-    kind: str = ""
-    situation: str = ""
-    setting: str = ""
-    cost: str = ""
-    depth: str = ""
-    length: str = ""
-    limit: int = 50
-    offset: int = 0
+    q: str = Field(default="", max_length=200)
+    kind: Literal["", "question", "date", "note", "prompt", "exercise", "faq"] = ""
+    situation: Literal["", *SITUATIONS] = ""
+    setting: Literal["", "home", "out", "virtual"] = ""
+    cost: Literal["", "free", "low", "medium", "high"] = ""
+    depth: Literal["", "light", "meaningful", "deep"] = ""
+    length: Literal["", "short", "medium", "long"] = ""
+    limit: int = Field(default=50, ge=1, le=200)
+    offset: int = Field(default=0, ge=0)
 
 
 class SearchOut(Schema):
@@ -36,9 +40,7 @@ class SearchOut(Schema):
 @router.get("/library", response=SearchOut, summary="Search the library")
 def library_search(request, params: Query[SearchIn]):
     found = search(Filters(**params.dict(exclude={"limit", "offset"})))
-    limit = max(1, min(params.limit, 200))
-    offset = max(0, params.offset)
-    return {"count": len(found), "items": found[offset : offset + limit]}
+    return {"count": len(found), "items": found[params.offset : params.offset + params.limit]}
 
 
 @router.get("/library/{key}", response=ItemOut, summary="One library item")

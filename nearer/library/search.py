@@ -30,6 +30,7 @@ class Filters:
 
 
 def words(text: str) -> list[str]:
+    # \w never matches NUL or punctuation, so nothing here can break a query's syntax.
     return re.findall(r"\w+", text.lower())[:12]
 
 

@@ -100,3 +100,16 @@ def test_library_pages_query_counts(library, client, django_assert_max_num_queri
     item = Item.objects.first()
     with django_assert_max_num_queries(3):
         client.get(reverse("library:detail", args=[item.key]))
+
+
+def test_api_rejects_unknown_filter_values(client_for, cast):
+    client = client_for(cast.a)
+    assert client.get("/api/v1/library", {"situation": "mars"}).status_code == 422
+    assert client.get("/api/v1/library", {"limit": -3}).status_code == 422
+    assert client.get("/api/v1/library", {"q": "tea\x00cup"}).status_code == 400
+    moment = client.post(
+        "/api/v1/timeline",
+        {"title": "a\u0000b", "happened_on": "2024-01-01"},
+        content_type="application/json",
+    )
+    assert moment.status_code == 400
