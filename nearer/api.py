@@ -11,21 +11,27 @@ from ninja.security import HttpBearer, django_auth
 
 from nearer.accounts.models import TOKEN_PREFIX, ApiToken, hash_token
 from nearer.audit import services as audit
+from nearer.core import ratelimits
 
 
 class TokenAuth(HttpBearer):
     openapi_scheme = "bearer"
 
     def authenticate(self, request, token):
-        if not token.startswith(TOKEN_PREFIX):
+        # Guessing tokens is throttled per address: past the limit even a right token is
+        # refused for a while, so guessing gains nothing.
+        if not ratelimits.allow(request, "nearer_api_token_failed", dry_run=True):
             return None
-        found = (
-            ApiToken.objects.active()
-            .select_related("user")
-            .filter(token_hash=hash_token(token))
-            .first()
-        )
+        found = None
+        if token.startswith(TOKEN_PREFIX):
+            found = (
+                ApiToken.objects.active()
+                .select_related("user")
+                .filter(token_hash=hash_token(token))
+                .first()
+            )
         if found is None or not found.user.is_active:
+            ratelimits.allow(request, "nearer_api_token_failed")
             return None
         now = timezone.now()
         # Record use at most once a minute: enough to show "last used", cheap on busy scripts.

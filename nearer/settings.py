@@ -221,6 +221,7 @@ ACCOUNT_RATE_LIMITS = {
     # Nearer's own (nearer/core/ratelimits.py):
     "nearer_join": "20/m/ip,10/h/user",
     "nearer_token_create": "10/h/user",
+    "nearer_api_token_failed": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nearer] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

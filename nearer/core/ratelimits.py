@@ -4,10 +4,14 @@ The limits live with allauth's in ``ACCOUNT_RATE_LIMITS`` (per IP and per accoun
 setting shows every limit the app enforces.
 """
 
-from allauth.core import ratelimit
+from allauth.core.internal import ratelimit
 
 
-def allow(request, action: str) -> bool:
-    """Count one attempt at ``action``; False once the person or address is over the limit."""
+def allow(request, action: str, dry_run: bool = False) -> bool:
+    """Count one attempt at ``action`` (any method, GET too); False once the person or the
+    address is over the limit. ``dry_run`` checks without counting."""
     user = request.user if request.user.is_authenticated else None
-    return ratelimit.consume(request, action=action, user=user)
+    usage = ratelimit.consume(
+        request, app="allauth.account", action=action, user=user, dry_run=dry_run, limit_get=True
+    )
+    return usage is not None

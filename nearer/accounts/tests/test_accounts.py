@@ -143,3 +143,14 @@ def test_changing_email_asks_for_the_password_again(cast, client_for):
         reverse("account_email"), {"action_add": "", "email": "new@example.com"}
     )
     assert response.status_code == 302 and "reauthenticate" in response["Location"]
+
+
+def test_guessing_api_tokens_is_throttled(cast, client):
+    _token, raw = ApiToken.issue(cast.a, "script")
+    for n in range(21):
+        assert (
+            client.get("/api/v1/me", headers={"Authorization": f"Bearer nrr_guess{n}"}).status_code
+            == 401
+        )
+    # Over the limit, even the right token waits.
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
