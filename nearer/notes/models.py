@@ -4,23 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from nearer import crypto
+from nearer.encrypted import EncryptedText
 from nearer.visibility import Authored, AuthoredQuerySet
-
-
-class EncryptedText(models.Model):
-    text_encrypted = models.BinaryField()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def text(self) -> str:
-        return crypto.decrypt(self.author, self.text_encrypted)
-
-    @text.setter
-    def text(self, value: str):
-        self.text_encrypted = crypto.encrypt(self.author, value)
 
 
 class NoteQuerySet(AuthoredQuerySet):

@@ -4,7 +4,7 @@ privately and revealed only when both have answered (``mutual`` visibility)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nearer import crypto
+from nearer.encrypted import EncryptedText
 from nearer.visibility import Authored
 
 
@@ -27,9 +27,8 @@ class DailyQuestion(models.Model):
         return f"qotd:{self.pk}"
 
 
-class Answer(Authored):
+class Answer(Authored, EncryptedText):
     question = models.ForeignKey(DailyQuestion, on_delete=models.CASCADE, related_name="answers")
-    text_encrypted = models.BinaryField()
 
     class Meta:
         constraints = [
@@ -38,14 +37,6 @@ class Answer(Authored):
 
     def __str__(self):
         return f"Answer {self.pk}"
-
-    @property
-    def text(self) -> str:
-        return crypto.decrypt(self.author, self.text_encrypted)
-
-    @text.setter
-    def text(self, value: str):
-        self.text_encrypted = crypto.encrypt(self.author, value)
 
 
 class Reaction(Authored):

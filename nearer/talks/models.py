@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from nearer import crypto
+from nearer.encrypted import EncryptedText
 from nearer.visibility import Authored
 
 
@@ -29,19 +29,10 @@ class Talk(Authored):
         return f"Talk {self.pk}"
 
 
-class TalkNote(Authored):
+class TalkNote(Authored, EncryptedText):
     """A private note to self about a talk: never shown to the partner."""
 
     talk = models.ForeignKey(Talk, on_delete=models.CASCADE, related_name="notes")
-    text_encrypted = models.BinaryField()
 
     def __str__(self):
         return f"Note on talk {self.talk_id}"
-
-    @property
-    def text(self) -> str:
-        return crypto.decrypt(self.author, self.text_encrypted)
-
-    @text.setter
-    def text(self, value: str):
-        self.text_encrypted = crypto.encrypt(self.author, value)
