@@ -53,3 +53,21 @@ def test_question_reveal_and_a_note(browser, site):
     expect(ben.get_by_text("Thinking of you this afternoon")).to_be_visible()
     ada_context.close()
     ben_context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/question/", "/notes/", "/appreciations/", "/talk/", "/check-in/", "/state-of-us/",
+     "/library/", "/library/e-state-of-us-meeting/", "/plan/", "/start/", "/settings/",
+     "/settings/data/", "/settings/security/", "/timeline/", "/couple/", "/safety/"],
+)  # fmt: skip
+def test_pages_have_no_serious_accessibility_problems(browser, site, path):
+    from tests.browser.test_couple_journey import assert_accessible
+
+    load_library(settings.NEARER_CONTENT_DIR)
+    link(make_user("ada@example.com", "Ada"), make_user("ben@example.com", "Ben"))
+    context, page = log_in(browser, site, "ada@example.com")
+    page.goto(site + path)
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    context.close()
