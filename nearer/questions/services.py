@@ -9,7 +9,9 @@ zone is exactly one question day.
 
 **Choosing.** Never a question this space had in the last 365 days. Questions that suit
 every couple, plus those for situations *both* partners chose privately (so one partner's
-private choice never shows through the shared question). Depth grows with time: light for
+private choice never shows through the shared question). The two seasons with private roles
+(after a betrayal, recovery) never steer the shared question at all: seeing such a question
+would tell each that the other had named it. Depth grows with time: light for
 the first two weeks, meaningful too until six weeks, then any depth.
 """
 
@@ -48,13 +50,18 @@ def space_day(person, now: datetime | None = None) -> date:
     return (now.astimezone(person.tz) - DAY_STARTS_AT).date()
 
 
+# Situations whose choice says something private about a person (they come with roles).
+PRIVATE_SITUATIONS = {"after_betrayal", "recovery"}
+
+
 def _shared_situations(user) -> set[str]:
     state = state_of(user)
     people = [user, state.partner] if state.is_linked else [user]
     chosen = [set(i.situations) for i in Intake.objects.filter(user__in=people)]
     if len(chosen) < len(people):
         return set()
-    return set.intersection(*chosen) if chosen else set()
+    shared = set.intersection(*chosen) if chosen else set()
+    return shared - PRIVATE_SITUATIONS if state.is_linked else shared
 
 
 def _depths(asked_so_far: int) -> list[str]:
@@ -70,6 +77,9 @@ def choose(space: str, day: date, situations: set[str]) -> Item | None:
         space=space, day__gt=day - timedelta(days=NO_REPEAT_DAYS), day__lt=day
     ).values("item_id")
     fresh = Item.objects.current().filter(kind="question").exclude(pk__in=recent)
+    if space.startswith("c"):
+        for private in PRIVATE_SITUATIONS - situations:
+            fresh = fresh.exclude(tags__contains=f" situation:{private} ")
     suits = Q(tags__contains=" situation:all ")
     for situation in situations:
         suits |= Q(tags__contains=f" situation:{situation} ")

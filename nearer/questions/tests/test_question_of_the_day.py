@@ -110,6 +110,20 @@ def test_one_partners_private_situation_never_shapes_the_shared_question(far_apa
             assert " situation:long_distance " not in tags or " situation:all " in tags
 
 
+def test_seasons_with_private_roles_never_steer_the_shared_question(far_apart):
+    from nearer.plans.services import save_intake
+
+    kiri, hale = far_apart
+    save_intake(kiri, {"situations": ["recovery", "long_distance"]}, {"recovery": "in_recovery"})
+    save_intake(hale, {"situations": ["recovery", "long_distance"]}, {"recovery": "supporting"})
+    assert services._shared_situations(kiri) == {"long_distance"}
+    start = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    for day in range(40):
+        with time_machine.travel(start + timedelta(days=day)):
+            tags = services.question_for(kiri).item.tags
+            assert " situation:recovery " not in tags or " situation:all " in tags
+
+
 def test_answers_stay_private_until_both_have_answered(far_apart, client_for):
     kiri, hale = far_apart
     k, h = client_for(kiri), client_for(hale)
