@@ -43,6 +43,7 @@ class Today:
     index: int = 0
     daily: list = None
     weekly: list = None
+    minutes_per_day: int = 15
 
     @property
     def finished(self) -> bool:
@@ -154,9 +155,10 @@ def steps_for_day(
     return daily, weekly
 
 
-def _roles(user) -> dict:
-    intake = Intake.objects.filter(user=user).only("roles").first()
-    return intake.roles if intake else {}
+def _intake(user) -> tuple[dict, int]:
+    """(roles, minutes per day) from the person's private intake."""
+    intake = Intake.objects.filter(user=user).only("roles", "minutes_per_day").first()
+    return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
 
 
 def today_for(user) -> Today:
@@ -165,8 +167,9 @@ def today_for(user) -> Today:
         return Today(None, daily=[], weekly=[])
     index = day_index(enrollment, local_today(user))
     avoid = safety.vulnerable_items() if safety.in_danger(user) else frozenset()
+    roles, minutes_per_day = _intake(user)
     daily, weekly = steps_for_day(
-        enrollment.situations, index, state_of(user).is_linked, _roles(user), avoid
+        enrollment.situations, index, state_of(user).is_linked, roles, avoid
     )
     steps = daily + weekly
     statuses = dict(
@@ -176,7 +179,7 @@ def today_for(user) -> Today:
     for planned in steps:
         planned.status = statuses.get(planned.ref)
         planned.item = items.get(planned.step.item)
-    return Today(enrollment, index, daily, weekly)
+    return Today(enrollment, index, daily, weekly, minutes_per_day)
 
 
 def mark(user, ref: str, status: str) -> StepLog:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,7 +23,8 @@ def index(request):
         messages.success(request, _("Added to your timeline."))
         return redirect("timeline:index")
     moments = Moment.objects.visible_to(request.user).select_related("author")
-    return render(request, "timeline/index.html", {"form": form, "moments": moments})
+    page = Paginator(moments, 50).get_page(request.GET.get("page"))
+    return render(request, "timeline/index.html", {"form": form, "moments": page, "page": page})
 
 
 @require_GET

@@ -217,3 +217,14 @@ def test_today_query_count(client_for, cast, django_assert_max_num_queries):
 
 def test_every_plan_loads_in_memory():
     assert set(all_plans()) == set(SITUATIONS)
+
+
+def test_longer_steps_are_offered_gently_to_people_with_little_time(client_for, cast):
+    services.save_intake(cast.a, {"situations": ["general"], "minutes_per_day": 5}, {})
+    today = services.today_for(cast.a)
+    html = client_for(cast.a).get(reverse("today")).content.decode()
+    if any(p.step.minutes > 5 for p in today.daily):
+        assert "Short on time? A few minutes of it still counts." in html
+    else:
+        assert "Short on time?" not in html
+    assert today.minutes_per_day == 5
