@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -30,11 +31,11 @@ def update_me(request, payload: MeIn):
     if payload.display_name is not None:
         name = payload.display_name.strip()
         if not name or len(name) > 60:
-            raise HttpError(422, "display_name must be 1 to 60 characters.")
+            raise HttpError(422, _("display_name must be 1 to 60 characters."))
         user.display_name = name
     if payload.time_zone is not None:
         if not valid_time_zone(payload.time_zone):
-            raise HttpError(422, "time_zone must be an IANA name such as Europe/Paris.")
+            raise HttpError(422, _("time_zone must be an IANA name such as Europe/Paris."))
         user.time_zone = payload.time_zone
     user.save(update_fields=["display_name", "time_zone"])
     return user

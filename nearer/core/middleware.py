@@ -23,8 +23,9 @@ class RejectNulMiddleware:
     def __call__(self, request):
         if request.path.startswith("/api/") and self._has_nul(request):
             from django.http import JsonResponse
+            from django.utils.translation import gettext as _
 
-            return JsonResponse({"detail": "Text may not contain NUL characters."}, status=400)
+            return JsonResponse({"detail": _("Text may not contain NUL characters.")}, status=400)
         return self.get_response(request)
 
     @staticmethod

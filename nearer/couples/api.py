@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from nearer.core import ratelimits
@@ -84,7 +85,7 @@ def invite_revoke(request):
 def invite_accept(request, payload: AcceptIn):
     if not ratelimits.allow(request, "nearer_join"):
         return JsonResponse(
-            {"code": "too_many", "detail": "Too many attempts; wait a while."}, status=429
+            {"code": "too_many", "detail": _("Too many attempts; please wait a while.")}, status=429
         )
     try:
         services.accept_invite(request.user, payload.token)

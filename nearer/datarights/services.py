@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from nearer import crypto
 from nearer.couples.services import leave_couple
@@ -30,7 +30,8 @@ def run_export(job: ExportJob) -> None:
         ExportJob.objects.filter(pk=job.pk).update(progress=percent)
 
     data = export.build(job.user, progress)
-    blob = crypto.encrypt_bytes(job.user, export.archive(data))
+    with translation.override(job.user.language):  # the worker has no request language
+        blob = crypto.encrypt_bytes(job.user, export.archive(data))
     job.path.parent.mkdir(parents=True, exist_ok=True)
     job.path.write_bytes(blob)
     job.path.chmod(0o600)

@@ -1,7 +1,9 @@
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from pydantic import Field
 
 from nearer.library.models import Item
@@ -9,6 +11,11 @@ from nearer.library.schema import SITUATIONS
 from nearer.library.search import Filters, search
 
 router = Router(tags=["library"])
+
+
+def empty_library() -> HttpError:
+    """What routes that draw on the library answer while it has not been loaded."""
+    return HttpError(503, _("The library has no questions yet: run manage.py load_library."))
 
 
 class ItemOut(Schema):

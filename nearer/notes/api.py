@@ -2,6 +2,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -60,12 +61,12 @@ def notes(request):
 def note_create(request, payload: NoteIn):
     partner = state_of(request.user).partner
     if partner is None:
-        raise HttpError(409, "Notes go to a partner; invite yours first.")
+        raise HttpError(409, _("Notes go to a partner; invite yours first."))
     when = {"now": None, "morning": services.next_morning(partner), "at": payload.at}[payload.when]
     if payload.when == "at" and payload.at is None:
-        raise HttpError(422, "at is required when when is 'at'.")
+        raise HttpError(422, _("at is required when when is 'at'."))
     if when is not None and when.tzinfo is None:
-        raise HttpError(422, "at needs a time zone offset, e.g. 2026-12-01T07:00:00+01:00.")
+        raise HttpError(422, _("at needs a time zone offset, e.g. 2026-12-01T07:00:00+01:00."))
     if when is not None and when <= timezone.now():
         when = None
     return Status(201, _note(services.send_note(request.user, payload.text, when), request.user))

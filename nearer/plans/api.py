@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -100,5 +101,5 @@ def mark_step(request, ref: str, payload: MarkIn):
     try:
         services.mark(request.user, ref, payload.status)
     except services.StepNotFound:
-        raise HttpError(404, "No such step today.") from None
+        raise HttpError(404, _("No such step today.")) from None
     return _today(request.user)

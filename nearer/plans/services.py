@@ -182,17 +182,20 @@ def today_for(user) -> Today:
     return Today(enrollment, index, daily, weekly, minutes_per_day)
 
 
-def mark(user, ref: str, status: str) -> StepLog:
-    """Record done / skipped / another time for one of today's steps (or this week's)."""
+def mark(user, ref: str, status: str) -> PlannedStep:
+    """Record done / skipped / another time for one of today's steps (or this week's) and
+    return that step with its new status."""
     if status not in StepLog.Status.values:
         raise StepNotFound(ref)
     today = today_for(user)
-    if today.enrollment is None or ref not in {p.ref for p in today.daily + today.weekly}:
+    planned = next((p for p in today.daily + today.weekly if p.ref == ref), None)
+    if today.enrollment is None or planned is None:
         raise StepNotFound(ref)
-    log, _created = StepLog.objects.update_or_create(
+    StepLog.objects.update_or_create(
         enrollment=today.enrollment, step=ref, defaults={"status": status, "day": today.index}
     )
-    return log
+    planned.status = status
+    return planned
 
 
 def save_intake(user, data: dict, roles: dict) -> Intake:

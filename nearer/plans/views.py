@@ -74,12 +74,10 @@ def resume(request):
 def mark(request):
     status = request.POST.get("status", "")
     try:
-        services.mark(request.user, request.POST.get("step", ""), status)
+        planned = services.mark(request.user, request.POST.get("step", ""), status)
     except services.StepNotFound:
         raise Http404 from None
     if request.htmx:
-        today = services.today_for(request.user)
-        planned = next(p for p in today.daily + today.weekly if p.ref == request.POST["step"])
         return render(request, "core/today.html#step", {"planned": planned})
     if status == StepLog.Status.DONE:
         messages.success(request, _("Lovely. That counts."))

@@ -1,9 +1,11 @@
 from datetime import date
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from nearer.library.api import empty_library
 from nearer.questions import services
 from nearer.questions.models import Answer, Reaction
 from nearer.visibility import get_visible_or_404
@@ -49,7 +51,7 @@ def _answer(a, user):
 def _question(user):
     question = services.question_for(user)
     if question is None:
-        raise HttpError(503, "The library has no questions yet: run manage.py load_library.")
+        raise empty_library()
     return question
 
 
@@ -81,7 +83,7 @@ def question_answer(request, payload: AnswerIn):
     try:
         services.answer(request.user, question, payload.text)
     except services.AnswerError as error:
-        raise HttpError(409, "Answers are revealed; yours can no longer change.") from error
+        raise HttpError(409, _("Answers are revealed; yours can no longer change.")) from error
     return _out(request.user, question)
 
 
@@ -93,13 +95,15 @@ def question_answer(request, payload: AnswerIn):
 def question_react(request, answer_id: int, payload: ReactionIn):
     answer = get_visible_or_404(Answer.objects.select_related("author"), request.user, pk=answer_id)
     if payload.kind and payload.kind not in Reaction.Kind.values:
-        raise HttpError(422, f"kind must be one of {', '.join(Reaction.Kind.values)}")
+        raise HttpError(
+            422, _("kind must be one of %(kinds)s") % {"kinds": ", ".join(Reaction.Kind.values)}
+        )
     if not payload.kind and not payload.reply.strip():
-        raise HttpError(422, "Send a reaction kind, a reply, or both.")
+        raise HttpError(422, _("Send a reaction kind, a reply, or both."))
     try:
         services.react(request.user, answer, payload.kind, payload.reply)
     except services.AnswerError:
-        raise HttpError(404, "Not found") from None
+        raise HttpError(404, _("Not found")) from None
     return Status(204, None)
 
 

@@ -48,9 +48,7 @@ def react(request, pk):
         services.react(request.user, answer, form.cleaned_data["kind"], form.cleaned_data["reply"])
     except services.AnswerError:
         raise Http404 from None
-    return redirect(
-        request.POST.get("next") == "history" and "questions:history" or "questions:today"
-    )
+    return redirect("questions:today")
 
 
 @require_POST

@@ -26,6 +26,7 @@ def record(user, answers: dict) -> SafetyCheck:
     check = SafetyCheck(user=user, signals_danger=signals_danger(answers))
     check.answers = answers
     check.save()
+    user._nearer_safety = check  # what latest() caches for this user is now this check
     return check
 
 

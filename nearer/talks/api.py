@@ -1,9 +1,9 @@
 from datetime import datetime
 
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
+from nearer.library.api import empty_library
 from nearer.talks import services
 
 router = Router(tags=["15-minute talk"])
@@ -44,7 +44,7 @@ def _talk(t, user):
 def talk_card(request):
     item = services.card()
     if item is None:
-        raise HttpError(503, "The library has no questions yet: run manage.py load_library.")
+        raise empty_library()
     return {"key": item.key, "question": item.title}
 
 

@@ -44,7 +44,7 @@
         var source = document.getElementById(button.dataset.copyTarget);
         navigator.clipboard.writeText(source.value).then(function () {
           var label = button.textContent;
-          button.textContent = button.dataset.copied || "Copied";
+          button.textContent = button.dataset.copied;
           setTimeout(function () { button.textContent = label; }, 2000);
         });
       });
