@@ -1,0 +1,11 @@
+from nearer import registry
+from nearer.safety.models import SafetyCheck
+
+registry.register(
+    SafetyCheck,
+    owner="user",
+    rule=registry.Rule.OWNER_ONLY,
+    encrypted=("answers",),
+    section="safety_checks",
+    label="Safety checks",
+)
