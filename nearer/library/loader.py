@@ -46,10 +46,19 @@ class Entry:
         tags = [f"situation:{s}" for s in data.get("situations") or ["all"]]
         tags += [f"theme:{t}" for t in data.get("themes", [])]
         tags += [f"role:{r}" for r in data.get("roles", [])]
+        tags += [f"life:{life}" for life in data.get("lives", [])]
         for facet in ("depth", "setting", "cost", "energy", "kind", "mode"):
             if facet in data:
                 tags.append(f"{facet}:{data[facet]}")
-        for flag in ("novelty", "after_bedtime", "kids_and_chores_free", "vulnerable", "solo"):
+        for flag in (
+            "novelty",
+            "after_bedtime",
+            "kids_and_chores_free",
+            "vulnerable",
+            "solo",
+            "tender",
+            "shared_home",
+        ):
             if data.get(flag):
                 tags.append(flag)
         digest = hashlib.sha256(json.dumps([self.kind, data], sort_keys=True).encode()).hexdigest()

@@ -13,6 +13,12 @@ Situation = Literal[
 ]
 SITUATIONS = [s for s in Situation.__args__ if s != "all"]
 Role = Literal["hurt", "was_hurt", "in_recovery", "supporting"]
+# Parts of a couple's life that are not a season with a plan. An item carrying one is written
+# for couples who share that life (shared surfaces show it only to them).
+Life = Literal[
+    "parents", "caregiving", "fertility_and_loss", "blended_family", "child_free", "later_life"
+]
+LIVES = list(Life.__args__)
 Theme = Literal[
     "memories", "dreams", "fears", "appreciation", "fun", "values", "future", "intimacy",
     "growth", "everyday", "family", "friendship", "work", "play", "body", "gratitude",
@@ -27,6 +33,12 @@ class Base(BaseModel):
 
     id: str = Field(pattern=r"^[a-z]-[a-z0-9-]+$", max_length=80)
     situations: list[Situation] = Field(default_factory=list)
+    lives: list[Life] = Field(default_factory=list)
+    # Touches desire, touch, being chosen or tests of trust: kept off shared surfaces while
+    # either partner has gentle mode on.
+    tender: bool = False
+    # Assumes the two live under one roof ("when we get home…").
+    shared_home: bool = False
 
     @field_validator("situations")
     @classmethod
@@ -72,6 +84,7 @@ class Prompt(Base):
     kind: Literal["journal", "reflection"]
     themes: list[Theme] = Field(default_factory=list)
     solo: bool = False
+    roles: list[Role] = Field(default_factory=list)
 
 
 class Exercise(Base):
