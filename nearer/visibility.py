@@ -142,3 +142,18 @@ def get_changeable_or_404(queryset_or_model, user, **lookup):
     if not can_change(user, obj):
         raise Http404
     return obj
+
+
+class OwnedQuerySet(models.QuerySet):
+    """For records only their owner ever sees (an intake, a safety check, a score).
+
+    The owner field is the one declared in the personal-data registry, so nothing filters
+    by hand: ``Model.objects.owned_by(user)``.
+    """
+
+    def owned_by(self, user):
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        from nearer import registry
+
+        return self.filter(**{registry.entry_for(self.model).owner: user})
