@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent / "content"
-LIVES = ["parents", "caregiving", "fertility_and_loss", "blended_family", "child_free", "later_life"]
-SITUATIONS = ["new_parents", "many_years", "after_betrayal", "long_distance", "recovery", "general"]
+BASE = Path(__file__).resolve().parent.parent
+ROOT = BASE / "content"
+sys.path.insert(0, str(BASE))
+from nearer.library.schema import LIVES, SITUATIONS  # noqa: E402  (plain pydantic, no Django)
 
 
 def load(kind):
@@ -67,17 +68,34 @@ def main():
             talk = [i for i in everyone if i.get("kids_and_chores_free")]
             print(f"    of which kids_and_chores_free (15-minute talk): {len(talk)}")
             depth = Counter(i["depth"] for i in items)
-            print("  depth: " + ", ".join(f"{d} {depth[d]} ({depth[d] * 100 // len(items)}%)"
-                                          for d in ("light", "meaningful", "deep")))
+            print(
+                "  depth: "
+                + ", ".join(
+                    f"{d} {depth[d]} ({depth[d] * 100 // len(items)}%)"
+                    for d in ("light", "meaningful", "deep")
+                )
+            )
         else:
             kinds = Counter(i["kind"] for i in everyone)
             print("  kinds among those: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
-        print(f"  tender: {sum(1 for i in items if i.get('tender'))}, "
-              f"shared_home: {sum(1 for i in items if i.get('shared_home'))}")
-        print("  per life: " + ", ".join(
-            f"{life} {sum(1 for i in items if life in (i.get('lives') or []))}" for life in LIVES))
-        print("  per situation: " + ", ".join(
-            f"{s} {sum(1 for i in items if s in (i.get('situations') or []))}" for s in SITUATIONS))
+        print(
+            f"  tender: {sum(1 for i in items if i.get('tender'))}, "
+            f"shared_home: {sum(1 for i in items if i.get('shared_home'))}"
+        )
+        print(
+            "  per life: "
+            + ", ".join(
+                f"{life} {sum(1 for i in items if life in (i.get('lives') or []))}"
+                for life in LIVES
+            )
+        )
+        print(
+            "  per situation: "
+            + ", ".join(
+                f"{s} {sum(1 for i in items if s in (i.get('situations') or []))}"
+                for s in SITUATIONS
+            )
+        )
         if dupes:
             problems += 1
             print(f"  DUPLICATE IDS: {dupes}")
