@@ -38,6 +38,28 @@ def for_everyone(item):
     )
 
 
+def fits(item, situations, lives=(), gentle=False, living_apart=False):
+    """The shared-surface rule as the content assumes it (nearer/couples/shared.py decides)."""
+    wanted = set(item.get("situations") or ["all"])
+    return (
+        ("all" in wanted or bool(wanted & set(situations)))
+        and set(item.get("lives") or []) <= set(lives)
+        and not (gentle and item.get("tender"))
+        and not (living_apart and item.get("shared_home"))
+    )
+
+
+def pools(items):
+    """Pool size for a couple sharing one season (or none), no lives, living apart."""
+    rows = []
+    for season in ["(none)", *SITUATIONS]:
+        shared = [] if season == "(none)" else [season]
+        gentle = sum(fits(i, shared, gentle=True, living_apart=True) for i in items)
+        open_ = sum(fits(i, shared, living_apart=True) for i in items)
+        rows.append(f"{season} {gentle}/{open_}")
+    return ", ".join(rows)
+
+
 def tokens(text):
     return frozenset(re.findall(r"[a-z']+", text.lower().replace("’", "'")))
 
@@ -64,6 +86,9 @@ def main():
         everyone = [i for i in items if for_everyone(i)]
         print(f"== {kind}: {len(items)} in total")
         print(f"  fit every couple in gentle mode: {len(everyone)}")
+        print(
+            f"  pool per shared season, gentle/not gentle (no lives, living apart): {pools(items)}"
+        )
         if kind == "questions":
             talk = [i for i in everyone if i.get("kids_and_chores_free")]
             print(f"    of which kids_and_chores_free (15-minute talk): {len(talk)}")
