@@ -86,9 +86,6 @@ def main():
         everyone = [i for i in items if for_everyone(i)]
         print(f"== {kind}: {len(items)} in total")
         print(f"  fit every couple in gentle mode: {len(everyone)}")
-        print(
-            f"  pool per shared season, gentle/not gentle (no lives, living apart): {pools(items)}"
-        )
         if kind == "questions":
             talk = [i for i in everyone if i.get("kids_and_chores_free")]
             print(f"    of which kids_and_chores_free (15-minute talk): {len(talk)}")
@@ -103,6 +100,9 @@ def main():
         else:
             kinds = Counter(i["kind"] for i in everyone)
             print("  kinds among those: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        print(
+            f"  pool per shared season, gentle/not gentle (no lives, living apart): {pools(items)}"
+        )
         print(
             f"  tender: {sum(1 for i in items if i.get('tender'))}, "
             f"shared_home: {sum(1 for i in items if i.get('shared_home'))}"
