@@ -197,6 +197,12 @@ ROUTES = {
     "api:talk_card": Route(("GET",), api=True),
     "api:talks": Route(("GET",), api=True),
     "api:talk_create": Route(("POST",), api=True),
+    # progress (nearer/progress)
+    "progress:index": Route(("GET",)),
+    "progress:csi": Route(("GET", "POST")),
+    "progress:share": Route(("POST",)),
+    "progress:help": Route(("GET",), public=True),
+    "progress:summary": Route(("GET", "POST")),
     "api:api-root": Route((), public=True, api=True),
     "api:openapi-json": Route(("GET",), public=True, api=True),
     "api:me": Route(("GET",), api=True),
