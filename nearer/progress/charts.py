@@ -132,10 +132,11 @@ def bar_chart(slug, title, description, value_heading, data, high=None) -> Chart
     )
 
 
-def line_chart(slug, title, description, value_heading, data, low, high) -> Chart:
+def line_chart(slug, title, description, value_heading, data, low, high, axis=None) -> Chart:
     """Scores on a fixed scale (``low``..``high``): one dot per value, joined in order;
-    periods without a value are left out of the line rather than drawn as zero."""
-    labels = [label for label, _v in data]
+    periods without a value are left out of the line rather than drawn as zero. ``axis``
+    may give shorter labels for the axis than the table's."""
+    labels = axis or [label for label, _v in data]
     slot = PLOT_W / max(len(data), 1)
     points = [
         Point(round(LEFT + slot * (i + 0.5), 1), _scale_y(value, low, high))

@@ -83,6 +83,7 @@ def csi_chart(person, slug, title):
     scale = csi4()
     rows = services.results(person, since=timezone.now() - timedelta(days=365))
     data = [(formats.date_format(when.astimezone(person.tz), "M j, Y"), s) for when, s in rows]
+    axis = [formats.date_format(when.astimezone(person.tz), "M j") for when, _s in rows]
     if rows:
         description = _(
             "%(count)s answers over the last year, from 0 to %(max)s; the latest is %(last)s."
@@ -90,7 +91,14 @@ def csi_chart(person, slug, title):
     else:
         description = _("No answers in the last year.")
     return charts.line_chart(
-        slug, title, description, _("Score (0–%(max)s)") % {"max": scale.max_score}, data, 0, 21
+        slug,
+        title,
+        description,
+        _("Score (0–%(max)s)") % {"max": scale.max_score},
+        data,
+        0,
+        scale.max_score,
+        axis=axis,
     )
 
 

@@ -32,6 +32,8 @@ def test_a_line_on_a_fixed_scale_skips_missing_values():
     assert low.x < high.x
     assert chart.polyline == f"{low.x},{low.y} {high.x},{high.y}"
     assert chart.rows == [("Jan", "0"), ("Mar", "21")]
+    short = charts.line_chart("c", "C", "d", "S", data, 0, 21, axis=["J", "F", "M"])
+    assert [x.label for x in short.x_labels] == ["J", "F", "M"]
 
 
 def test_at_most_four_axis_labels_for_a_phone():
