@@ -118,3 +118,20 @@ def test_no_page_labels_anyone_distressed(cast, client_for):
     client = client_for(cast.a)
     for url in (reverse("progress:index"), reverse("progress:help"), reverse("progress:csi")):
         assert "distress" not in client.get(url).content.decode().lower()
+
+
+def test_the_api_records_and_returns_only_ones_own_answers(cast, client_for):
+    a, b = client_for(cast.a), client_for(cast.b)
+    response = a.post("/api/v1/progress/csi", HAPPY, content_type="application/json")
+    assert response.status_code == 201 and response.json()["score"] == 12
+    again = a.post("/api/v1/progress/csi", HAPPY, content_type="application/json")
+    assert again.status_code == 409 and "once a month" in again.json()["detail"]
+    bad = a.post("/api/v1/progress/csi", {**HAPPY, "warm": 6}, content_type="application/json")
+    assert bad.status_code == 422
+    assert [r["score"] for r in a.get("/api/v1/progress/csi").json()["results"]] == [12]
+    assert b.get("/api/v1/progress/csi").json()["results"] == []
+    shared = a.put(
+        "/api/v1/progress/sharing", {"share_trend": True}, content_type="application/json"
+    )
+    assert shared.json()["share_trend"] is True
+    assert b.get("/api/v1/progress/csi").json()["results"] == []  # sharing shows a chart only
