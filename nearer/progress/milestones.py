@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nearer.checkins.models import Meeting
+from nearer.couples.services import state_of
 from nearer.plans.definitions import TOTAL_DAYS
 from nearer.plans.models import Enrollment
 from nearer.plans.services import day_index
+from nearer.progress.series import shared_in
 from nearer.talks.models import Talk
 
 TALK_MILESTONES = (10, 25, 50, 100)
@@ -26,14 +28,22 @@ class Milestone:
     text: str
 
 
-def talks_held(user) -> int:
-    return Talk.objects.visible_to(user).count()
+def _records(model, user, together: bool):
+    """The person's own view counts what they can see; the couple view only what was shared
+    in their space, so both partners see the same milestones there."""
+    if together:
+        return shared_in(model.objects.all(), state_of(user).couple)
+    return model.objects.visible_to(user)
 
 
-def meeting_weeks(user) -> int:
+def talks_held(user, together: bool = False) -> int:
+    return _records(Talk, user, together).count()
+
+
+def meeting_weeks(user, together: bool = False) -> int:
     """Different weeks with a state-of-us meeting, however far apart."""
     return (
-        Meeting.objects.visible_to(user)
+        _records(Meeting, user, together)
         .annotate(w=TruncWeek("created_at", tzinfo=user.tz))
         .order_by()
         .values("w")
@@ -55,7 +65,7 @@ def plans_finished(user) -> int:
 
 def reached(user, together: bool = False) -> list[Milestone]:
     found = []
-    talks = talks_held(user)
+    talks = talks_held(user, together)
     passed = [n for n in TALK_MILESTONES if talks >= n]
     if passed:
         found.append(
@@ -65,7 +75,7 @@ def reached(user, together: bool = False) -> list[Milestone]:
                 % {"count": passed[-1]},
             )
         )
-    if meeting_weeks(user) >= MEETING_WEEKS:
+    if meeting_weeks(user, together) >= MEETING_WEEKS:
         found.append(
             Milestone(
                 "meetings-3-months",

@@ -7,6 +7,8 @@ partner, and Nearer never sets one partner's numbers against the other's.
 
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from nearer.couples.services import state_of
@@ -40,12 +42,15 @@ def record(user, answers: dict) -> Csi4Result:
     clean = {item.key: answers.get(item.key) for item in scale.items}
     scale.score(clean)  # raises InvalidAnswers before anything is saved
     clean = {key: int(value) for key, value in clean.items()}
-    when = next_at(user)
-    if when is not None:
-        raise TooSoon(when)
-    result = Csi4Result(user=user)
-    result.answers = clean
-    result.save()
+    with transaction.atomic():
+        # One at a time per person, so two quick submissions cannot both pass the check.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+        when = next_at(user)
+        if when is not None:
+            raise TooSoon(when)
+        result = Csi4Result(user=user)
+        result.answers = clean
+        result.save()
     return result
 
 

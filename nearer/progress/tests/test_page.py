@@ -86,6 +86,18 @@ def test_the_tenth_talk_is_celebrated_and_the_ninth_is_not(cast):
     assert [m.key for m in milestones.reached(cast.b, together=True)] == ["talks-10"]
 
 
+def test_the_couple_view_counts_only_shared_talks(cast):
+    from nearer.visibility import Visibility
+
+    for _ in range(10):
+        log_talk(cast.a, 15, 4)
+    Talk.objects.filter(pk=Talk.objects.first().pk).update(visibility=Visibility.PRIVATE)
+    assert milestones.talks_held(cast.a) == 10
+    assert milestones.talks_held(cast.a, together=True) == 9
+    assert milestones.talks_held(cast.b, together=True) == 9
+    assert not milestones.reached(cast.a, together=True)
+
+
 def add_meeting(user, when):
     meeting = Meeting(week=when.date())
     meeting.attach(user, Visibility.SHARED)
