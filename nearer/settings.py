@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "nearer.notes",
     "nearer.checkins",
     "nearer.talks",
+    "nearer.progress",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -312,6 +313,10 @@ NEARER_QUICK_EXIT_URL = env("NEARER_QUICK_EXIT_URL", "https://www.wikipedia.org/
 NEARER_CONTENT_DIR = BASE_DIR / "content"
 NEARER_SAFETY_RESOURCES = env("NEARER_SAFETY_RESOURCES") or str(
     NEARER_CONTENT_DIR / "safety" / "resources.yaml"
+)
+# Where to find a therapist, per country (nearer/progress, the help page).
+NEARER_HELP_DIRECTORIES = env("NEARER_HELP_DIRECTORIES") or str(
+    NEARER_CONTENT_DIR / "help" / "directories.yaml"
 )
 NEARER_SIGNUP_OPEN = env_bool("NEARER_SIGNUP_OPEN", True)
 

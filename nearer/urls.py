@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("nearer.notes.urls")),
     path("", include("nearer.checkins.urls")),
     path("", include("nearer.talks.urls")),
+    path("", include("nearer.progress.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

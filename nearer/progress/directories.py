@@ -1,0 +1,45 @@
+"""Where to find a therapist, per country: a YAML file a self-hoster can replace
+(``NEARER_HELP_DIRECTORIES``), read once."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+KINDS = {"couples", "individual", "both"}
+
+
+class BadDirectoryFile(ValueError):
+    pass
+
+
+@cache
+def directories(path: str | None = None) -> list[dict]:
+    source = Path(path or settings.NEARER_HELP_DIRECTORIES)
+    entries = yaml.safe_load(source.read_text()) or []
+    for entry in entries:
+        if not entry.get("country") or not entry.get("name"):
+            raise BadDirectoryFile(f"{source}: every entry needs a country and a name")
+        if entry.setdefault("kind", "both") not in KINDS:
+            raise BadDirectoryFile(f"{source}: kind must be one of {sorted(KINDS)}")
+        if entry.get("phone"):
+            entry["phone"] = str(entry["phone"])
+            entry["phone_link"] = re.sub(r"[^\d+]", "", entry["phone"])
+    return entries
+
+
+def countries() -> list[str]:
+    return sorted({e["country"] for e in directories()} - {"International"})
+
+
+def for_country(country: str, individual_only: bool = False) -> list[dict]:
+    """Entries for ``country`` and the international ones; only individual support (and
+    services offering both) when couples therapy is not the right suggestion."""
+    wanted = {"International", country}
+    return [
+        e
+        for e in directories()
+        if e["country"] in wanted and not (individual_only and e["kind"] == "couples")
+    ]
