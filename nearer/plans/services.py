@@ -155,9 +155,33 @@ def steps_for_day(
     return daily, weekly
 
 
+def intake_of(user) -> Intake | None:
+    """The person's intake, read in one place (cached on the user for the request)."""
+    cached = getattr(user, "_nearer_intake", False)
+    if cached is False:
+        cached = Intake.objects.filter(user=user).first()
+        user._nearer_intake = cached
+    return cached
+
+
+def intakes_of(people) -> list:
+    """``intake_of`` for several people in one query (each cached like ``intake_of``)."""
+    missing = [p for p in people if getattr(p, "_nearer_intake", False) is False]
+    if missing:
+        found = {i.user_id: i for i in Intake.objects.filter(user__in=missing)}
+        for person in missing:
+            person._nearer_intake = found.get(person.pk)
+    return [person._nearer_intake for person in people]
+
+
+def forget_intake(*users) -> None:
+    for user in users:
+        user.__dict__.pop("_nearer_intake", None)
+
+
 def _intake(user) -> tuple[dict, int]:
     """(roles, minutes per day) from the person's private intake."""
-    intake = Intake.objects.filter(user=user).only("roles", "minutes_per_day").first()
+    intake = intake_of(user)
     return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
 
 
@@ -166,11 +190,12 @@ def today_for(user) -> Today:
     if enrollment is None:
         return Today(None, daily=[], weekly=[])
     index = day_index(enrollment, local_today(user))
-    avoid = safety.vulnerable_items() if safety.in_danger(user) else frozenset()
+    # After a check that signals danger: only individual steps, nothing that exposes them.
+    danger = safety.in_danger(user)
+    avoid = safety.vulnerable_items() if danger else frozenset()
     roles, minutes_per_day = _intake(user)
-    daily, weekly = steps_for_day(
-        enrollment.situations, index, state_of(user).is_linked, roles, avoid
-    )
+    linked = state_of(user).is_linked and not danger
+    daily, weekly = steps_for_day(enrollment.situations, index, linked, roles, avoid)
     steps = daily + weekly
     statuses = dict(
         enrollment.logs.filter(step__in=[p.ref for p in steps]).values_list("step", "status")
@@ -199,14 +224,21 @@ def mark(user, ref: str, status: str) -> PlannedStep:
 
 
 def save_intake(user, data: dict, roles: dict) -> Intake:
-    intake = Intake.objects.filter(user=user).first() or Intake(user=user)
+    intake = intake_of(user) or Intake(user=user)
     intake.user = user
-    for field in ("together", "living", "partner_time_zone", "children", "minutes_per_day"):
-        setattr(intake, field, data.get(field) or getattr(Intake, field).field.get_default())
+    intake.minutes_per_day = data.get("minutes_per_day") or 10
     intake.situations = list(data.get("situations") or [])
+    # Only what the person ticked can be shared; a stale mark never outlives its situation.
+    intake.shared_situations = [
+        s for s in data.get("shared_situations") or [] if s in intake.situations
+    ]
+    intake.lives = list(data.get("lives") or [])
+    intake.living_apart = bool(data.get("living_apart"))
     intake.roles = roles
     intake.hopes = data.get("hopes", "")
     intake.save()
+    user._nearer_intake = intake
+    safety.season_default(user, intake.situations)
     current = current_enrollment(user)
     wanted = ordered(intake.situations)
     if current is None or current.situations != wanted:
