@@ -15,6 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--path", type=Path, default=settings.NEARER_CONTENT_DIR)
 
     def handle(self, *args, path, **options):
+        # The plans first (their time budgets too): a broken plan loads nothing at all.
+        self._plans(path, None)
         try:
             report = load_library(path)
         except LibraryError as error:
@@ -22,15 +24,18 @@ class Command(BaseCommand):
                 f"The library has {len(error.problems)} problem(s); nothing was loaded:\n  "
                 + "\n  ".join(error.problems)
             ) from None
-        try:
-            plans = read_plans(path, set(Item.objects.current().values_list("key", flat=True)))
-        except PlanError as error:
-            raise CommandError(
-                f"The plans have {len(error.problems)} problem(s):\n  "
-                + "\n  ".join(error.problems)
-            ) from None
+        plans = self._plans(path, set(Item.objects.current().values_list("key", flat=True)))
         self.stdout.write(
             f"Library loaded: {report.created} new, {report.updated} updated, "
             f"{report.retired} retired, {report.unchanged} unchanged. "
             f"Plans checked: {len(plans)}."
         )
+
+    def _plans(self, path, library_keys):
+        try:
+            return read_plans(path, library_keys)
+        except PlanError as error:
+            raise CommandError(
+                f"The plans have {len(error.problems)} problem(s):\n  "
+                + "\n  ".join(error.problems)
+            ) from None
