@@ -68,24 +68,27 @@ def context_for(user) -> SharedContext:
     )
 
 
-def _tags(item) -> set[str]:
-    return set(item.tags.split())
-
-
 def fits(item, ctx: SharedContext) -> bool:
     """Whether a library item may appear on a shared surface in this context."""
-    tags = _tags(item)
-    situations = {t.split(":", 1)[1] for t in tags if t.startswith("situation:")}
+    return fits_tags(item.tags, ctx)
+
+
+def fits_tags(tags: str, ctx: SharedContext) -> bool:
+    """``fits`` for an item's tag string (" situation:all depth:light tender ")."""
+    situations, lives = set(), set()
+    for tag in tags.split():
+        facet, _sep, value = tag.partition(":")
+        if facet == "situation":
+            situations.add(value)
+        elif facet == "life":
+            lives.add(value)
+        elif facet == "role":
+            return False  # a role is private to one partner
+        elif tag == "tender" and ctx.gentle or tag == "shared_home" and ctx.living_apart:
+            return False
     if situations and "all" not in situations and not (situations & ctx.situations):
         return False
-    lives = {t.split(":", 1)[1] for t in tags if t.startswith("life:")}
-    if lives and not (lives & ctx.lives):
-        return False
-    if any(t.startswith("role:") for t in tags):
-        return False  # a role is private to one partner
-    if ctx.gentle and "tender" in tags:
-        return False
-    return not (ctx.living_apart and "shared_home" in tags)
+    return not lives or bool(lives & ctx.lives)
 
 
 NO_REPEAT_DAYS = 365
@@ -99,7 +102,7 @@ def _space_and_day(user, now=None):
 
 
 def _choose(space, surface, day, pool, ctx, count, exclude) -> list[int]:
-    fitting = sorted(item.pk for item in pool if fits(item, ctx) and item.pk not in exclude)
+    fitting = sorted(pk for pk, tags in pool if fits_tags(tags, ctx) and pk not in exclude)
     last_shown = dict(
         SharedDraw.objects.filter(space=space, surface=surface, day__lt=day)
         .order_by("day")
@@ -132,7 +135,7 @@ def draw(user, surface: str, pool, count: int = 1, another: bool = False, now=No
     missing = count - len(rows) + (1 if another else 0)
     if missing > 0:
         shown = {row.item_id for row in rows}
-        pool = list(pool.only("pk", "tags"))
+        pool = list(pool.values_list("pk", "tags"))
         for pk in _choose(space, surface, day, pool, context_for(user), missing, shown):
             try:
                 with transaction.atomic():

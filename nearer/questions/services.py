@@ -25,7 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nearer.couples.services import state_of
-from nearer.couples.shared import SharedContext, context_for, fits
+from nearer.couples.shared import SharedContext, context_for, fits_tags
 from nearer.library.models import Item
 from nearer.questions.models import Answer, DailyQuestion, Reaction
 from nearer.visibility import Visibility, can_view, partner_has_contributed
@@ -66,8 +66,8 @@ def _pick(space: str, day: date, pks: list[int]) -> int:
 
 
 def choose(space: str, day: date, ctx: SharedContext) -> Item | None:
-    questions = list(Item.objects.current().filter(kind="question").only("pk", "tags"))
-    fitting = sorted(q.pk for q in questions if fits(q, ctx))
+    questions = list(Item.objects.current().filter(kind="question").values_list("pk", "tags"))
+    fitting = sorted(pk for pk, tags in questions if fits_tags(tags, ctx))
     asked = list(
         DailyQuestion.objects.filter(space=space, day__lt=day)
         .order_by("day")
@@ -77,7 +77,7 @@ def choose(space: str, day: date, ctx: SharedContext) -> Item | None:
     since = day - timedelta(days=NO_REPEAT_DAYS)
     recent = {pk for pk, asked_on in past.items() if asked_on > since}
     levels = {f"depth:{level}" for level in _depths(len(asked))}
-    deep_enough = {q.pk for q in questions if levels & set(q.tags.split())}
+    deep_enough = {pk for pk, tags in questions if levels & set(tags.split())}
     fresh = [pk for pk in fitting if pk not in recent]
     # Widen the depth rather than ever repeat within the year.
     for candidates in ([pk for pk in fresh if pk in deep_enough], fresh):
@@ -86,7 +86,9 @@ def choose(space: str, day: date, ctx: SharedContext) -> Item | None:
     if fitting:  # every fitting question was asked this year: the oldest comes back
         return Item.objects.get(pk=min(fitting, key=lambda pk: past.get(pk, day)))
     # Only a library without a single fitting question gets here (e.g. a fresh install).
-    anything = sorted(q.pk for q in questions if q.pk not in recent) or [q.pk for q in questions]
+    anything = sorted(pk for pk, _tags in questions if pk not in recent) or [
+        pk for pk, _tags in questions
+    ]
     return Item.objects.get(pk=_pick(space, day, anything)) if anything else None
 
 

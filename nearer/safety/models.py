@@ -13,7 +13,7 @@ from nearer.visibility import OwnedQuerySet
 
 class SafetyCheckQuerySet(models.QuerySet):
     def latest_for(self, user):
-        return self.filter(user=user).order_by("-answered_at").first()
+        return self.filter(user=user).order_by("-answered_at", "-pk").first()
 
 
 class SafetyCheck(models.Model):
