@@ -92,7 +92,8 @@ def spread():
     for situation in SITUATIONS:
         for role in ROLE_OPTIONS.get(situation, [None]):
             yield {"situations": [situation]}, ({situation: role} if role else {})
-    for betrayal, recovery in zip(ROLE_OPTIONS["after_betrayal"], ROLE_OPTIONS["recovery"]):
+    pairs = zip(ROLE_OPTIONS["after_betrayal"], ROLE_OPTIONS["recovery"], strict=True)
+    for betrayal, recovery in pairs:
         roles = {"after_betrayal": betrayal, "recovery": recovery}
         yield {"situations": SITUATIONS}, {s: r for s, r in roles.items() if r}
 
