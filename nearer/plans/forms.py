@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nearer.library.forms import SITUATIONS
@@ -50,7 +51,11 @@ class IntakeForm(forms.Form):
     )
     shared_situations = forms.MultipleChoiceField(
         label=_("Which of those can we see together?"),
-        choices=SITUATIONS[1:],
+        # Worded apart from the private list, so that no two checkboxes share a name.
+        choices=[
+            (value, format_lazy(_("We can see this together: {}"), label))
+            for value, label in SITUATIONS[1:]
+        ],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(

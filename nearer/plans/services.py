@@ -8,6 +8,10 @@ day stays one small step (≤ 15 minutes), and every situation comes round regul
 Who gets which step: someone without a partner in the space gets the ``solo`` steps. A
 linked partner gets the ``both`` steps plus those for the role they chose privately for
 that situation; where a day has nothing for them, the solo step stands in.
+
+After a private safety check that signals danger, the individual track
+(``content/safety/individual_steps.yaml``) stands in for the whole plan, for that person
+only, until a later check no longer signals danger.
 """
 
 from dataclasses import dataclass
@@ -21,6 +25,7 @@ from nearer.library.models import Item
 from nearer.plans.definitions import DAYS, PRIORITY, TOTAL_DAYS, WEEKS, Step, all_plans
 from nearer.plans.models import Enrollment, Intake, StepLog
 from nearer.safety import services as safety
+from nearer.safety.track import individual_track
 
 
 class StepNotFound(Exception):
@@ -179,6 +184,16 @@ def forget_intake(*users) -> None:
         user.__dict__.pop("_nearer_intake", None)
 
 
+def individual_steps(index: int) -> tuple[list, list]:
+    """After a safety check that signals danger: the individual track in place of the plan
+    (nothing joint, nothing that asks them to open up to their partner; see nearer/safety)."""
+    daily, weekly = individual_track().for_day(min(index, TOTAL_DAYS - 1))
+    return (
+        [PlannedStep(f"safety:{daily.key}", "safety", daily, weekly=False)],
+        [PlannedStep(f"safety:{weekly.key}", "safety", weekly, weekly=True)],
+    )
+
+
 def _intake(user) -> tuple[dict, int]:
     """(roles, minutes per day) from the person's private intake."""
     intake = intake_of(user)
@@ -190,12 +205,11 @@ def today_for(user) -> Today:
     if enrollment is None:
         return Today(None, daily=[], weekly=[])
     index = day_index(enrollment, local_today(user))
-    # After a check that signals danger: only individual steps, nothing that exposes them.
-    danger = safety.in_danger(user)
-    avoid = safety.vulnerable_items() if danger else frozenset()
     roles, minutes_per_day = _intake(user)
-    linked = state_of(user).is_linked and not danger
-    daily, weekly = steps_for_day(enrollment.situations, index, linked, roles, avoid)
+    if safety.in_danger(user):
+        daily, weekly = individual_steps(index)
+    else:
+        daily, weekly = steps_for_day(enrollment.situations, index, state_of(user).is_linked, roles)
     steps = daily + weekly
     statuses = dict(
         enrollment.logs.filter(step__in=[p.ref for p in steps]).values_list("step", "status")

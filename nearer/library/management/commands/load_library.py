@@ -2,10 +2,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from pydantic import ValidationError
 
 from nearer.library.loader import LibraryError, load_library
 from nearer.library.models import Item
 from nearer.plans.definitions import PlanError, read_plans
+from nearer.safety.track import read_track
 
 
 class Command(BaseCommand):
@@ -24,12 +26,29 @@ class Command(BaseCommand):
                 f"The library has {len(error.problems)} problem(s); nothing was loaded:\n  "
                 + "\n  ".join(error.problems)
             ) from None
-        plans = self._plans(path, set(Item.objects.current().values_list("key", flat=True)))
+        keys = set(Item.objects.current().values_list("key", flat=True))
+        plans = self._plans(path, keys)
+        self._individual_track(path, keys)
         self.stdout.write(
             f"Library loaded: {report.created} new, {report.updated} updated, "
             f"{report.retired} retired, {report.unchanged} unchanged. "
             f"Plans checked: {len(plans)}."
         )
+
+    def _individual_track(self, path, library_keys):
+        """The steps shown instead of a plan after a danger signal: valid, existing items,
+        none of them vulnerable."""
+        try:
+            track = read_track(path)
+        except (ValidationError, OSError) as error:
+            raise CommandError(f"content/safety/individual_steps.yaml: {error}") from None
+        vulnerable = set(Item.objects.current().tagged("vulnerable").values_list("key", flat=True))
+        for step in track.daily + track.weekly:
+            if step.item and (step.item not in library_keys or step.item in vulnerable):
+                raise CommandError(
+                    f"content/safety/individual_steps.yaml: step {step.key}: "
+                    f"{step.item} is not a current, non-vulnerable library item"
+                )
 
     def _plans(self, path, library_keys):
         try:
