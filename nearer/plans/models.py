@@ -1,7 +1,9 @@
-"""Each person's private intake, the plan they follow, and what they did with each step.
+"""Each person's intake, the plan they follow, and what they did with each step.
 
-All of it is private to the person: the partner never sees another's intake, role,
-progress or timing (nothing here is ``Authored``/shared).
+All of it is owner-only: the partner never sees another's intake, role, progress or timing
+(nothing here is ``Authored``/shared). The intake's shared choices (situations marked "we
+can see this together", lives, living apart) reach the partner only through what they
+shape on shared surfaces (``nearer/couples/shared.py``).
 """
 
 from django.conf import settings
