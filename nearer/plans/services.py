@@ -22,7 +22,15 @@ from django.utils import timezone
 
 from nearer.couples.services import state_of
 from nearer.library.models import Item
-from nearer.plans.definitions import DAYS, PRIORITY, TOTAL_DAYS, WEEKS, Step, all_plans
+from nearer.plans.definitions import (
+    DAYS,
+    PRIORITY,
+    TOTAL_DAYS,
+    WEEKS,
+    Step,
+    all_plans,
+    for_person,
+)
 from nearer.plans.models import Enrollment, Intake, StepLog
 from nearer.safety import services as safety
 from nearer.safety.track import individual_track
@@ -125,19 +133,8 @@ def audiences(situation: str, linked: bool, roles: dict) -> set[str]:
     return {"both", role} if role in plan.roles else {"both"}
 
 
-def _pick(steps, wanted, avoid):
-    chosen = [s for s in steps if s.audience in wanted and s.item not in avoid]
-    return chosen or [s for s in steps if s.audience == "solo" and s.item not in avoid]
-
-
-def steps_for_day(
-    situations, index: int, linked: bool, roles: dict, avoid: frozenset = frozenset()
-) -> tuple[list, list]:
-    """The (daily, weekly) PlannedSteps for day ``index`` (0-based) of a plan.
-
-    Steps using a library item in ``avoid`` are left out; where that leaves nothing, the
-    solo step of the day stands in (see nearer/safety).
-    """
+def steps_for_day(situations, index: int, linked: bool, roles: dict) -> tuple[list, list]:
+    """The (daily, weekly) PlannedSteps for day ``index`` (0-based) of a plan."""
     plans = all_plans()
     sits = ordered(situations)
     index = min(index, TOTAL_DAYS - 1)
@@ -147,14 +144,12 @@ def steps_for_day(
     day = plans[daily_situation].weeks[week].days[index % DAYS]
     daily = [
         PlannedStep(f"{daily_situation}:{s.key}", daily_situation, s, weekly=False)
-        for s in _pick(day.steps, audiences(daily_situation, linked, roles), avoid)
+        for s in for_person(day.steps, audiences(daily_situation, linked, roles))
     ]
     weekly = [
         PlannedStep(f"{weekly_situation}:{s.key}", weekly_situation, s, weekly=True)
-        for s in _pick(
-            plans[weekly_situation].weeks[week].weekly,
-            audiences(weekly_situation, linked, roles),
-            avoid,
+        for s in for_person(
+            plans[weekly_situation].weeks[week].weekly, audiences(weekly_situation, linked, roles)
         )
     ]
     return daily, weekly
