@@ -310,6 +310,8 @@ if PRODUCTION:
 
 NEARER_INVITE_DAYS = 7
 NEARER_QUICK_EXIT_URL = env("NEARER_QUICK_EXIT_URL", "https://www.wikipedia.org/")
+# A failed CSRF check gets Nearer's own page, with the quick exit and a way back.
+CSRF_FAILURE_VIEW = "nearer.core.errors.csrf_failure"
 NEARER_CONTENT_DIR = BASE_DIR / "content"
 NEARER_SAFETY_RESOURCES = env("NEARER_SAFETY_RESOURCES") or str(
     NEARER_CONTENT_DIR / "safety" / "resources.yaml"

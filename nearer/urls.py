@@ -26,3 +26,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# Error pages in Nearer's layout, with the quick exit and a way back (nearer/core/errors.py).
+handler400 = "nearer.core.errors.bad_request"
+handler403 = "nearer.core.errors.permission_denied"
+handler404 = "nearer.core.errors.not_found"
+handler500 = "nearer.core.errors.server_error"

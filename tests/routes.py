@@ -158,6 +158,7 @@ ROUTES = {
     "api:today": Route(("GET",), api=True),
     "api:mark_step": Route(("POST",), api=True, args=lambda cast: {"ref": "general:w1d1-both"}),
     "safety:check": Route(("GET", "POST")),
+    "safety:gentle": Route(("POST",)),
     "audit:events": Route(("GET",)),
     "datarights:index": Route(("GET",)),
     "datarights:export": Route(("POST",)),

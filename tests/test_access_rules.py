@@ -168,3 +168,18 @@ def test_admin_is_closed_to_everyone_but_staff(route, cast, client, client_for):
         url = reverse(route.name, kwargs={p: ADMIN_ARGS.get(p, "1") for p in route.params})
     assert client.get(url).status_code in (302, 404), url
     assert client_for(cast.a).get(url).status_code in (302, 404), url
+
+
+@pytest.mark.parametrize("name", list(ROUTES))
+def test_anonymous_post_to_every_route_never_fails(name, cast, client):
+    """Whatever the route answers to, an anonymous POST (empty or with the usual body)
+    gets a clear answer, never a server error."""
+    url = url_for(name, cast)
+    assert call(client, "POST", name, url).status_code < 500, url
+    assert client.post(url).status_code < 500, url
+
+
+@pytest.mark.parametrize("route", allauth_routes(), ids=lambda d: d.name)
+def test_anonymous_post_to_allauth_pages_never_fails(route, db, client):
+    url = reverse(route.name, kwargs=dict.fromkeys(route.params, "abc1"))
+    assert client.post(url).status_code < 500, url

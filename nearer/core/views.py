@@ -24,16 +24,23 @@ def landing(request):
 @require_GET
 @login_required
 def today(request):
+    """Today. After a safety check that signals danger it leads with support and leaves out
+    everything that points towards the partner (questions, invitations, joint rituals); this
+    changes nothing the partner can see (the question of the day is not even opened here)."""
     state = state_of(request.user)
-    question = questions.question_for(request.user)
+    danger = safety_checks.in_danger(request.user)
+    question = None if danger else questions.question_for(request.user)
     context = {
+        "in_danger": danger,
+        "resources": safety_checks.resources_for(request.user) if danger else [],
         "question": question,
         "question_state": questions.view(request.user, question),
         "state": state,
         "local_now": request.user.local_now(),
         "plan": today_for(request.user),
         "safety_check_due": safety_checks.due(request.user),
-        "has_pending_invite": state.couple is not None
+        "has_pending_invite": not danger
+        and state.couple is not None
         and not state.is_linked
         and pending_invite(request.user) is not None,
     }

@@ -77,3 +77,29 @@ class Invite(models.Model):
 
     def __str__(self):
         return f"Invite {self.pk} to {self.couple}"
+
+
+class SharedDraw(models.Model):
+    """An item a shared surface (talk card, note starters) showed a space on a day, so
+    that a couple does not see it again within a year (see ``nearer/couples/shared.py``).
+
+    Like the question of the day it belongs to the space ("c<couple id>" or "u<user id>"),
+    not to a person, and holds nothing anyone wrote or chose.
+    """
+
+    space = models.CharField(max_length=30)
+    surface = models.CharField(max_length=20)
+    day = models.DateField()
+    item = models.ForeignKey("library.Item", on_delete=models.CASCADE, related_name="+")
+    drawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "surface", "day", "item"], name="one_draw_per_item_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["space", "surface", "-day"])]
+
+    def __str__(self):
+        return f"{self.space} {self.surface} {self.day}"

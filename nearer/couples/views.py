@@ -76,11 +76,11 @@ def join(request, token):
         invite = services.check_invite(token, request.user)
     except services.CoupleError as exc:
         error = exc
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect("couples:join", token=token)  # the page asks them to log in first
     if request.method == "POST" and not ratelimits.allow(request, "nearer_join"):
         return render(request, "core/too_many.html", status=429)
     if request.method == "POST" and invite is not None:
-        if not request.user.is_authenticated:
-            return redirect("couples:join", token=token)
         try:
             services.accept_invite(request.user, token)
         except services.CoupleError as exc:

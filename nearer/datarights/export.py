@@ -52,18 +52,7 @@ def plan(user):
     enrollments = Enrollment.objects.filter(user=user).order_by("created_at")
     logs = StepLog.objects.filter(enrollment__user=user).order_by("updated_at")
     return {
-        "intake": None
-        if intake is None
-        else {
-            "situations": intake.situations,
-            "roles": intake.roles,
-            "together": intake.together,
-            "living": intake.living,
-            "partner_time_zone": intake.partner_time_zone,
-            "children": intake.children,
-            "hopes": intake.hopes,
-            "minutes_per_day": intake.minutes_per_day,
-        },
+        "intake": None if intake is None else intake.export_data(),
         "plans": [
             {
                 "situations": e.situations,

@@ -1,7 +1,5 @@
 """Love notes (inbox, write, delete) and the appreciation jar."""
 
-import random
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -9,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nearer.couples import shared
 from nearer.couples.services import state_of
 from nearer.library.models import Item
 from nearer.notes import services
@@ -17,9 +16,9 @@ from nearer.notes.models import Appreciation, Note
 from nearer.visibility import get_changeable_or_404
 
 
-def _starters():
-    keys = list(Item.objects.current().filter(kind="note").values_list("pk", flat=True))
-    return Item.objects.filter(pk__in=random.sample(keys, min(3, len(keys))))
+def _starters(user):
+    """Three note starters a day that fit what both partners share (see couples/shared)."""
+    return shared.draw(user, "starters", Item.objects.current().filter(kind="note"), count=3)
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,7 +40,7 @@ def index(request):
     context = {
         "state": state,
         "form": form,
-        "starters": _starters(),
+        "starters": _starters(request.user),
         "inbox": Note.objects.inbox(request.user).select_related("author"),
         "sent": Note.objects.sent(request.user).select_related("author"),
     }

@@ -5,6 +5,7 @@ memory. Progress refers to a step by ``<situation>:<key>``, which stays stable.
 """
 
 from functools import cache
+from itertools import combinations, product
 from pathlib import Path
 from typing import Literal
 
@@ -21,6 +22,9 @@ ROLES = {"after_betrayal": ("hurt", "was_hurt"), "recovery": ("in_recovery", "su
 PRIORITY = ["after_betrayal", "recovery", "new_parents", "long_distance", "many_years", "general"]
 WEEKS, DAYS = 6, 7
 TOTAL_DAYS = WEEKS * DAYS
+# The promise to each person, whatever combination of plans they follow: their daily steps
+# take at most 15 minutes on any day and 60 in any week; their larger weekly steps at most 60.
+DAILY_BUDGET, WEEKLY_BUDGET = 15, 60
 
 
 class Step(BaseModel):
@@ -106,6 +110,70 @@ class Plan(BaseModel):
         return None
 
 
+def for_person(steps, wanted: set[str]) -> list:
+    """The steps a person gets from a list: those for their audiences, or else the solo one
+    (the rule ``nearer.plans.services`` applies)."""
+    chosen = [s for s in steps if s.audience in wanted]
+    return chosen or [s for s in steps if s.audience == "solo"]
+
+
+def _role_label(role: str | None) -> str:
+    return f"the partner who is '{role}'" if role else "a linked partner"
+
+
+def budget_problems(plans: dict[str, "Plan"]) -> list[str]:
+    """Every way someone can follow the plans (alone or linked, each role or none, any
+    combination of situations, rotated as the combined-plan rule does) checked against the
+    daily and weekly budgets. Each problem names the plans, the person, the week and day."""
+    problems = []
+    order = [s for s in PRIORITY if s in plans]
+    for size in range(1, len(order) + 1):
+        for sits in combinations(order, size):
+            role_options = [[None, *plans[s].roles] if plans[s].roles else [None] for s in sits]
+            people = [("someone on their own", {s: {"solo"} for s in sits})]
+            for roles in product(*role_options):
+                who = ", ".join(
+                    _role_label(r) + f" ({s})" for s, r in zip(sits, roles, strict=True) if r
+                )
+                wanted = {
+                    s: {"both", r} if r else {"both"} for s, r in zip(sits, roles, strict=True)
+                }
+                people.append((who or "a linked partner", wanted))
+            for who, wanted in people:
+                problems += _person_budget(plans, sits, who, wanted)
+    return list(dict.fromkeys(problems))
+
+
+def _person_budget(plans, sits, who, wanted) -> list[str]:
+    problems = []
+    name = " + ".join(sits)
+    for week in range(WEEKS):
+        weekly_sit = sits[week % len(sits)]
+        weekly = for_person(plans[weekly_sit].weeks[week].weekly, wanted[weekly_sit])
+        if (minutes := sum(s.minutes for s in weekly)) > WEEKLY_BUDGET:
+            problems.append(
+                f"plan {name}, {who}: week {week + 1}'s weekly steps ({weekly_sit}) take "
+                f"{minutes} minutes; at most {WEEKLY_BUDGET}"
+            )
+        total = 0
+        for day in range(DAYS):
+            sit = sits[(week * DAYS + day) % len(sits)]
+            steps = for_person(plans[sit].weeks[week].days[day].steps, wanted[sit])
+            minutes = sum(s.minutes for s in steps)
+            total += minutes
+            if minutes > DAILY_BUDGET:
+                problems.append(
+                    f"plan {name}, {who}: week {week + 1} day {day + 1} ({sit}) takes "
+                    f"{minutes} minutes; at most {DAILY_BUDGET} a day"
+                )
+        if total > WEEKLY_BUDGET:
+            problems.append(
+                f"plan {name}, {who}: week {week + 1}'s daily steps take {total} minutes; "
+                f"at most {WEEKLY_BUDGET} a week"
+            )
+    return problems
+
+
 class PlanError(Exception):
     def __init__(self, problems):
         super().__init__("\n".join(problems))
@@ -134,6 +202,8 @@ def read_plans(root: Path, library_keys: set[str] | None = None) -> dict[str, Pl
                     if step.item and step.item not in library_keys:
                         problems.append(f"{source}: step {step.key}: no library item {step.item}")
         plans[plan.situation] = plan
+    if not problems:
+        problems = budget_problems(plans)
     if problems:
         raise PlanError(problems)
     return plans

@@ -1,7 +1,9 @@
-"""Each person's private intake, the plan they follow, and what they did with each step.
+"""Each person's intake, the plan they follow, and what they did with each step.
 
-All of it is private to the person: the partner never sees another's intake, role,
-progress or timing (nothing here is ``Authored``/shared).
+All of it is owner-only: the partner never sees another's intake, role, progress or timing
+(nothing here is ``Authored``/shared). The intake's shared choices (situations marked "we
+can see this together", lives, living apart) reach the partner only through what they
+shape on shared surfaces (``nearer/couples/shared.py``).
 """
 
 from django.conf import settings
@@ -14,32 +16,27 @@ from nearer import crypto
 
 
 class Intake(models.Model):
-    class Together(models.TextChoices):
-        UNDER_2 = "lt2", _("Less than 2 years")
-        UNDER_5 = "2-5", _("2 to 5 years")
-        UNDER_15 = "5-15", _("5 to 15 years")
-        OVER_15 = "15+", _("More than 15 years")
+    """What a person told us at onboarding.
 
-    class Living(models.TextChoices):
-        TOGETHER = "together", _("We live together")
-        APART = "apart", _("We live apart")
-
-    class Children(models.TextChoices):
-        NONE = "none", _("No children")
-        EXPECTING = "expecting", _("Expecting")
-        YOUNG = "young", _("Young children")
-        OLDER = "older", _("Older children")
-        PREFER_NOT = "", _("I'd rather not say")
+    ``situations``, ``roles``, ``hopes`` and ``minutes_per_day`` are private: they shape
+    only this person's own plan. ``shared_situations`` (the situations they marked "we can
+    see this together"), ``lives`` and ``living_apart`` are what they chose to share: only
+    these may shape a surface both partners see (see ``nearer/couples/shared.py``).
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intake"
     )
-    together = models.CharField(max_length=5, choices=Together.choices, blank=True)
-    living = models.CharField(max_length=10, choices=Living.choices, blank=True)
-    partner_time_zone = models.CharField(max_length=64, blank=True)
-    children = models.CharField(max_length=10, choices=Children.choices, blank=True)
     situations = models.JSONField(default=list)
     roles = models.JSONField(default=dict)  # {situation: role}; private to this person
+    # A subset of ``situations`` the person chose to share with their partner.
+    shared_situations = models.JSONField(default=list, blank=True)
+    # Parts of their life (library ``lives``) the person is happy for shared surfaces to
+    # reflect; shared by choice, like ``shared_situations``.
+    lives = models.JSONField(default=list, blank=True)
+    # "We live apart": brings the long-distance tools forward and keeps questions that
+    # assume one home off shared surfaces.
+    living_apart = models.BooleanField(default=False)
     hopes_encrypted = models.BinaryField(null=True, blank=True)
     minutes_per_day = models.PositiveSmallIntegerField(default=10)
     updated_at = models.DateTimeField(auto_now=True)
@@ -54,6 +51,18 @@ class Intake(models.Model):
     @hopes.setter
     def hopes(self, text: str):
         self.hopes_encrypted = crypto.encrypt(self.user, text) if text else None
+
+    def export_data(self) -> dict:
+        return {
+            "situations": list(self.situations),
+            "roles": dict(self.roles),
+            "shared_with_partner": list(self.shared_situations),
+            "lives": list(self.lives),
+            "living_apart": self.living_apart,
+            "hopes": self.hopes,
+            "minutes_per_day": self.minutes_per_day,
+            "updated_at": self.updated_at.isoformat(),
+        }
 
 
 class Enrollment(models.Model):

@@ -8,6 +8,10 @@ day stays one small step (≤ 15 minutes), and every situation comes round regul
 Who gets which step: someone without a partner in the space gets the ``solo`` steps. A
 linked partner gets the ``both`` steps plus those for the role they chose privately for
 that situation; where a day has nothing for them, the solo step stands in.
+
+After a private safety check that signals danger, the individual track
+(``content/safety/individual_steps.yaml``) stands in for the whole plan, for that person
+only, until a later check no longer signals danger.
 """
 
 from dataclasses import dataclass
@@ -18,9 +22,18 @@ from django.utils import timezone
 
 from nearer.couples.services import state_of
 from nearer.library.models import Item
-from nearer.plans.definitions import DAYS, PRIORITY, TOTAL_DAYS, WEEKS, Step, all_plans
+from nearer.plans.definitions import (
+    DAYS,
+    PRIORITY,
+    TOTAL_DAYS,
+    WEEKS,
+    Step,
+    all_plans,
+    for_person,
+)
 from nearer.plans.models import Enrollment, Intake, StepLog
 from nearer.safety import services as safety
+from nearer.safety.track import individual_track
 
 
 class StepNotFound(Exception):
@@ -120,19 +133,8 @@ def audiences(situation: str, linked: bool, roles: dict) -> set[str]:
     return {"both", role} if role in plan.roles else {"both"}
 
 
-def _pick(steps, wanted, avoid):
-    chosen = [s for s in steps if s.audience in wanted and s.item not in avoid]
-    return chosen or [s for s in steps if s.audience == "solo" and s.item not in avoid]
-
-
-def steps_for_day(
-    situations, index: int, linked: bool, roles: dict, avoid: frozenset = frozenset()
-) -> tuple[list, list]:
-    """The (daily, weekly) PlannedSteps for day ``index`` (0-based) of a plan.
-
-    Steps using a library item in ``avoid`` are left out; where that leaves nothing, the
-    solo step of the day stands in (see nearer/safety).
-    """
+def steps_for_day(situations, index: int, linked: bool, roles: dict) -> tuple[list, list]:
+    """The (daily, weekly) PlannedSteps for day ``index`` (0-based) of a plan."""
     plans = all_plans()
     sits = ordered(situations)
     index = min(index, TOTAL_DAYS - 1)
@@ -142,22 +144,54 @@ def steps_for_day(
     day = plans[daily_situation].weeks[week].days[index % DAYS]
     daily = [
         PlannedStep(f"{daily_situation}:{s.key}", daily_situation, s, weekly=False)
-        for s in _pick(day.steps, audiences(daily_situation, linked, roles), avoid)
+        for s in for_person(day.steps, audiences(daily_situation, linked, roles))
     ]
     weekly = [
         PlannedStep(f"{weekly_situation}:{s.key}", weekly_situation, s, weekly=True)
-        for s in _pick(
-            plans[weekly_situation].weeks[week].weekly,
-            audiences(weekly_situation, linked, roles),
-            avoid,
+        for s in for_person(
+            plans[weekly_situation].weeks[week].weekly, audiences(weekly_situation, linked, roles)
         )
     ]
     return daily, weekly
 
 
+def intake_of(user) -> Intake | None:
+    """The person's intake, read in one place (cached on the user for the request)."""
+    cached = getattr(user, "_nearer_intake", False)
+    if cached is False:
+        cached = Intake.objects.filter(user=user).first()
+        user._nearer_intake = cached
+    return cached
+
+
+def intakes_of(people) -> list:
+    """``intake_of`` for several people in one query (each cached like ``intake_of``)."""
+    missing = [p for p in people if getattr(p, "_nearer_intake", False) is False]
+    if missing:
+        found = {i.user_id: i for i in Intake.objects.filter(user__in=missing)}
+        for person in missing:
+            person._nearer_intake = found.get(person.pk)
+    return [person._nearer_intake for person in people]
+
+
+def forget_intake(*users) -> None:
+    for user in users:
+        user.__dict__.pop("_nearer_intake", None)
+
+
+def individual_steps(index: int) -> tuple[list, list]:
+    """After a safety check that signals danger: the individual track in place of the plan
+    (nothing joint, nothing that asks them to open up to their partner; see nearer/safety)."""
+    daily, weekly = individual_track().for_day(min(index, TOTAL_DAYS - 1))
+    return (
+        [PlannedStep(f"safety:{daily.key}", "safety", daily, weekly=False)],
+        [PlannedStep(f"safety:{weekly.key}", "safety", weekly, weekly=True)],
+    )
+
+
 def _intake(user) -> tuple[dict, int]:
     """(roles, minutes per day) from the person's private intake."""
-    intake = Intake.objects.filter(user=user).only("roles", "minutes_per_day").first()
+    intake = intake_of(user)
     return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
 
 
@@ -166,11 +200,11 @@ def today_for(user) -> Today:
     if enrollment is None:
         return Today(None, daily=[], weekly=[])
     index = day_index(enrollment, local_today(user))
-    avoid = safety.vulnerable_items() if safety.in_danger(user) else frozenset()
     roles, minutes_per_day = _intake(user)
-    daily, weekly = steps_for_day(
-        enrollment.situations, index, state_of(user).is_linked, roles, avoid
-    )
+    if safety.in_danger(user):
+        daily, weekly = individual_steps(index)
+    else:
+        daily, weekly = steps_for_day(enrollment.situations, index, state_of(user).is_linked, roles)
     steps = daily + weekly
     statuses = dict(
         enrollment.logs.filter(step__in=[p.ref for p in steps]).values_list("step", "status")
@@ -199,14 +233,21 @@ def mark(user, ref: str, status: str) -> PlannedStep:
 
 
 def save_intake(user, data: dict, roles: dict) -> Intake:
-    intake = Intake.objects.filter(user=user).first() or Intake(user=user)
+    intake = intake_of(user) or Intake(user=user)
     intake.user = user
-    for field in ("together", "living", "partner_time_zone", "children", "minutes_per_day"):
-        setattr(intake, field, data.get(field) or getattr(Intake, field).field.get_default())
+    intake.minutes_per_day = data.get("minutes_per_day") or 10
     intake.situations = list(data.get("situations") or [])
+    # Only what the person ticked can be shared; a stale mark never outlives its situation.
+    intake.shared_situations = [
+        s for s in data.get("shared_situations") or [] if s in intake.situations
+    ]
+    intake.lives = list(data.get("lives") or [])
+    intake.living_apart = bool(data.get("living_apart"))
     intake.roles = roles
     intake.hopes = data.get("hopes", "")
     intake.save()
+    user._nearer_intake = intake
+    safety.season_default(user, intake.situations)
     current = current_enrollment(user)
     wanted = ordered(intake.situations)
     if current is None or current.situations != wanted:

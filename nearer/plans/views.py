@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nearer.plans import services
 from nearer.plans.definitions import all_plans
 from nearer.plans.forms import IntakeForm
-from nearer.plans.models import Intake, StepLog
+from nearer.plans.models import StepLog
 from nearer.safety import services as safety
 
 
@@ -21,10 +21,9 @@ def _initial(intake):
         "situations": intake.situations,
         "betrayal_role": intake.roles.get("after_betrayal", ""),
         "recovery_role": intake.roles.get("recovery", ""),
-        "together": intake.together,
-        "living": intake.living,
-        "partner_time_zone": intake.partner_time_zone,
-        "children": intake.children,
+        "shared_situations": intake.shared_situations,
+        "lives": intake.lives,
+        "living_apart": intake.living_apart,
         "hopes": intake.hopes,
         "minutes_per_day": intake.minutes_per_day,
     }
@@ -33,15 +32,19 @@ def _initial(intake):
 @require_http_methods(["GET", "POST"])
 @login_required
 def start(request):
-    intake = Intake.objects.filter(user=request.user).first()
+    intake = services.intake_of(request.user)
     form = IntakeForm(request.POST or None, initial=_initial(intake))
+    more = False
     if request.method == "POST" and form.is_valid():
-        services.save_intake(request.user, form.cleaned_data, form.roles())
-        messages.success(request, _("Your plan is ready. Here is today's small step."))
-        if safety.latest(request.user) is None:
-            return redirect("safety:check")
-        return redirect("today")
-    return render(request, "plans/start.html", {"form": form, "first_time": intake is None})
+        if not form.needs_roles:
+            services.save_intake(request.user, form.cleaned_data, form.roles())
+            messages.success(request, _("Your plan is ready. Here is today's small step."))
+            if safety.latest(request.user) is None:
+                return redirect("safety:check")
+            return redirect("today")
+        more = True  # one more private question for a situation just ticked
+    context = {"form": form, "first_time": intake is None, "one_more": more}
+    return render(request, "plans/start.html", context)
 
 
 @require_GET

@@ -7,12 +7,14 @@ the anchor's time zone, so an answer written late at night still counts for that
 Daylight-saving changes move the clock, not the date: each calendar day in the anchor's
 zone is exactly one question day.
 
-**Choosing.** Never a question this space had in the last 365 days. Questions that suit
-every couple, plus those for situations *both* partners chose privately (so one partner's
-private choice never shows through the shared question). The two seasons with private roles
-(after a betrayal, recovery) never steer the shared question at all: seeing such a question
-would tell each that the other had named it. Depth grows with time: light for
-the first two weeks, meaningful too until six weeks, then any depth.
+**Choosing.** Never a question this space had in the last 365 days, and only questions
+that fit the couple's shared context (``nearer.couples.shared``): questions for every
+couple, plus those for situations and lives *both* partners chose to share, nothing written
+for one role, nothing tender while either has gentle mode on. Private intake answers never
+steer the shared question, so it can tell neither partner anything about the other. Depth
+grows with time: light for the first two weeks, meaningful too until six weeks, then any
+depth. When every fitting question was asked within the year, the one asked longest ago
+comes back rather than one written for someone else.
 """
 
 import hashlib
@@ -23,8 +25,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nearer.couples.services import state_of
+from nearer.couples.shared import SharedContext, context_for, fits_tags
 from nearer.library.models import Item
-from nearer.plans.models import Intake
 from nearer.questions.models import Answer, DailyQuestion, Reaction
 from nearer.visibility import Visibility, can_view, partner_has_contributed
 
@@ -50,20 +52,6 @@ def space_day(person, now: datetime | None = None) -> date:
     return (now.astimezone(person.tz) - DAY_STARTS_AT).date()
 
 
-# Situations whose choice says something private about a person (they come with roles).
-PRIVATE_SITUATIONS = {"after_betrayal", "recovery"}
-
-
-def _shared_situations(user) -> set[str]:
-    state = state_of(user)
-    people = [user, state.partner] if state.is_linked else [user]
-    chosen = [set(i.situations) for i in Intake.objects.filter(user__in=people)]
-    if len(chosen) < len(people):
-        return set()
-    shared = set.intersection(*chosen) if chosen else set()
-    return shared - PRIVATE_SITUATIONS if state.is_linked else shared
-
-
 def _depths(asked_so_far: int) -> list[str]:
     if asked_so_far < 14:
         return ["light"]
@@ -72,30 +60,36 @@ def _depths(asked_so_far: int) -> list[str]:
     return ["light", "meaningful", "deep"]
 
 
-def choose(space: str, day: date, situations: set[str]) -> Item | None:
-    recent = DailyQuestion.objects.filter(
-        space=space, day__gt=day - timedelta(days=NO_REPEAT_DAYS), day__lt=day
-    ).values("item_id")
-    fresh = Item.objects.current().filter(kind="question").exclude(pk__in=recent)
-    if space.startswith("c"):
-        for private in PRIVATE_SITUATIONS - situations:
-            fresh = fresh.exclude(tags__contains=f" situation:{private} ")
-    suits = Q(tags__contains=" situation:all ")
-    for situation in situations:
-        suits |= Q(tags__contains=f" situation:{situation} ")
-    asked = DailyQuestion.objects.filter(space=space, day__lt=day).count()
-    depth = Q()
-    for level in _depths(asked):
-        depth |= Q(tags__contains=f" depth:{level} ")
-    # Widen step by step rather than ever repeat within the year.
-    for candidates in (fresh.filter(suits).filter(depth), fresh.filter(suits), fresh):
-        keys = list(candidates.order_by("key").values_list("pk", flat=True))
-        if keys:
-            digest = hashlib.sha256(f"{space}:{day.isoformat()}".encode()).digest()
-            return Item.objects.get(pk=keys[int.from_bytes(digest[:8], "big") % len(keys)])
-    # A library smaller than a year of questions: the one asked longest ago comes back.
-    oldest = DailyQuestion.objects.filter(space=space).order_by("day").first()
-    return oldest.item if oldest else Item.objects.filter(kind="question").first()
+def _pick(space: str, day: date, pks: list[int]) -> int:
+    digest = hashlib.sha256(f"{space}:{day.isoformat()}".encode()).digest()
+    return pks[int.from_bytes(digest[:8], "big") % len(pks)]
+
+
+def choose(space: str, day: date, ctx: SharedContext) -> Item | None:
+    questions = list(Item.objects.current().filter(kind="question").values_list("pk", "tags"))
+    fitting = sorted(pk for pk, tags in questions if fits_tags(tags, ctx))
+    asked = list(
+        DailyQuestion.objects.filter(space=space, day__lt=day)
+        .order_by("day")
+        .values_list("item_id", "day")
+    )
+    past = dict(asked)  # item -> the last day it was asked (later days overwrite earlier)
+    since = day - timedelta(days=NO_REPEAT_DAYS)
+    recent = {pk for pk, asked_on in past.items() if asked_on > since}
+    levels = {f"depth:{level}" for level in _depths(len(asked))}
+    deep_enough = {pk for pk, tags in questions if levels & set(tags.split())}
+    fresh = [pk for pk in fitting if pk not in recent]
+    # Widen the depth rather than ever repeat within the year.
+    for candidates in ([pk for pk in fresh if pk in deep_enough], fresh):
+        if candidates:
+            return Item.objects.get(pk=_pick(space, day, candidates))
+    if fitting:  # every fitting question was asked this year: the oldest comes back
+        return Item.objects.get(pk=min(fitting, key=lambda pk: past.get(pk, day)))
+    # Only a library without a single fitting question gets here (e.g. a fresh install).
+    anything = sorted(pk for pk, _tags in questions if pk not in recent) or [
+        pk for pk, _tags in questions
+    ]
+    return Item.objects.get(pk=_pick(space, day, anything)) if anything else None
 
 
 def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
@@ -105,7 +99,7 @@ def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
     found = DailyQuestion.objects.filter(space=space, day=day).select_related("item").first()
     if found:
         return found
-    item = choose(space, day, _shared_situations(user))
+    item = choose(space, day, context_for(user))
     if item is None:
         return None
     try:

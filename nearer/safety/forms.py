@@ -27,3 +27,14 @@ class SafetyCheckForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label=label, choices=YES_NO, widget=forms.RadioSelect, initial="skip"
             )
+
+
+class GentleModeForm(forms.Form):
+    on = forms.BooleanField(
+        label=_("Keep our shared questions gentle for now"),
+        required=False,
+        help_text=_(
+            "The question of the day, talk cards and note starters leave out desire, touch, "
+            "being chosen and tests of trust. No reason needed, and nobody is told."
+        ),
+    )

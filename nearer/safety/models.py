@@ -8,11 +8,12 @@ from django.db import models
 from django.utils import timezone
 
 from nearer import crypto
+from nearer.visibility import OwnedQuerySet
 
 
 class SafetyCheckQuerySet(models.QuerySet):
     def latest_for(self, user):
-        return self.filter(user=user).order_by("-answered_at").first()
+        return self.filter(user=user).order_by("-answered_at", "-pk").first()
 
 
 class SafetyCheck(models.Model):
@@ -34,3 +35,32 @@ class SafetyCheck(models.Model):
     @answers.setter
     def answers(self, value: dict):
         self.answers_encrypted = crypto.encrypt(self.user, json.dumps(value))
+
+
+class GentleMode(models.Model):
+    """A private switch: "keep our shared questions gentle for now". No reason is asked.
+
+    While either partner has it on, shared surfaces (question of the day, talk cards, note
+    starters) leave out everything tagged tender. Nothing tells the partner who turned it on,
+    or that it is on. ``chosen`` records that the person set it themselves, so a season's
+    default (after a betrayal, recovery) never overrides their own choice.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    on = models.BooleanField(default=False)
+    chosen = models.BooleanField(default=False)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Gentle mode {self.pk}"
+
+    def export_data(self) -> dict:
+        return {
+            "gentle_mode": self.on,
+            "set_by_you": self.chosen,
+            "changed_at": self.changed_at.isoformat(),
+        }

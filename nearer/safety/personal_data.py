@@ -1,5 +1,5 @@
 from nearer import registry
-from nearer.safety.models import SafetyCheck
+from nearer.safety.models import GentleMode, SafetyCheck
 
 registry.register(
     SafetyCheck,
@@ -8,4 +8,11 @@ registry.register(
     encrypted=("answers",),
     section="safety_checks",
     label="Safety checks",
+)
+registry.register(
+    GentleMode,
+    owner="user",
+    rule=registry.Rule.OWNER_ONLY,
+    section="gentle_mode",
+    label="Gentle mode",
 )

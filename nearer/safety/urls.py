@@ -6,4 +6,5 @@ app_name = "safety"
 
 urlpatterns = [
     path("safety/check/", views.check, name="check"),
+    path("settings/gentle/", views.gentle, name="gentle"),
 ]

@@ -42,7 +42,7 @@ def _talk(t, user):
     "/talk/card", response=CardOut, summary="A conversation card that is not about kids or chores"
 )
 def talk_card(request):
-    item = services.card()
+    item = services.card(request.user)
     if item is None:
         raise empty_library()
     return {"key": item.key, "question": item.title}

@@ -1,23 +1,21 @@
 """A conversation card for the daily talk, and the talk log."""
 
-import random
-
+from nearer.couples import shared
 from nearer.couples.services import state_of
 from nearer.library.models import Item
 from nearer.talks.models import Talk, TalkNote
 from nearer.visibility import Visibility
 
 
-def card(exclude_key: str = "") -> Item | None:
-    """A random question that is not about children or chores."""
-    keys = list(
-        Item.objects.current()
-        .filter(kind="question")
-        .tagged("kids_and_chores_free")
-        .exclude(key=exclude_key)
-        .values_list("pk", flat=True)
-    )
-    return Item.objects.get(pk=random.choice(keys)) if keys else None
+def card(user, instead_of: str = "") -> Item | None:
+    """Today's conversation card for this person's space: a question not about children or
+    chores that fits what both partners share (gentle mode honoured) and that the couple
+    has not drawn within a year. ``instead_of`` today's card draws another one."""
+    pool = Item.objects.current().filter(kind="question").tagged("kids_and_chores_free")
+    cards = shared.draw(user, "talk", pool)
+    if cards and instead_of and cards[-1].key == instead_of:
+        cards = shared.draw(user, "talk", pool, another=True)
+    return cards[-1] if cards else None
 
 
 def log_talk(user, minutes: int, feeling: int, note: str = "", card_key: str = "") -> Talk:

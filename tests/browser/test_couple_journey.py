@@ -33,7 +33,7 @@ def test_two_partners_link_and_one_leaves(browser, site):
     sign_up(ada, "Ada", "ada@example.com")
     ada.wait_for_url("**/start/")
     assert_accessible(ada)
-    ada.get_by_label("Long distance").check()
+    ada.get_by_label("Long distance", exact=True).check()
     ada.get_by_role("button", name="Make my plan").click()
     ada.wait_for_url("**/safety/check/")
     assert_accessible(ada)

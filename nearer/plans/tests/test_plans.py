@@ -86,7 +86,7 @@ def test_intake_is_private_and_encrypted_and_enrolls(client_for, cast):
     response = client_for(cast.a).post(
         reverse("plans:start"),
         {"situations": ["after_betrayal", "long_distance"], "betrayal_role": "was_hurt",
-         "minutes_per_day": 10, "hopes": "to feel safe again", "children": "none"},
+         "minutes_per_day": 10, "hopes": "to feel safe again"},
     )  # fmt: skip
     assert response.status_code == 302
     intake = Intake.objects.get(user=cast.a)

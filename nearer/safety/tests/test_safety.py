@@ -70,9 +70,7 @@ def test_vulnerable_exercises_are_no_longer_suggested(cast, library):
         shown_before |= {p.step.item for p in daily + weekly}
     assert shown_before & vulnerable, "the plans do use vulnerable exercises normally"
     for index in range(TOTAL_DAYS):
-        daily, weekly = plans.steps_for_day(
-            situations, index, True, {"after_betrayal": "was_hurt"}, vulnerable
-        )
+        daily, weekly = plans.individual_steps(index)
         assert daily and weekly
         assert not ({p.step.item for p in daily + weekly} & vulnerable)
 

@@ -2,10 +2,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from pydantic import ValidationError
 
 from nearer.library.loader import LibraryError, load_library
 from nearer.library.models import Item
 from nearer.plans.definitions import PlanError, read_plans
+from nearer.safety.track import read_track
 
 
 class Command(BaseCommand):
@@ -15,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--path", type=Path, default=settings.NEARER_CONTENT_DIR)
 
     def handle(self, *args, path, **options):
+        # The plans first (their time budgets too): a broken plan loads nothing at all.
+        self._plans(path, None)
         try:
             report = load_library(path)
         except LibraryError as error:
@@ -22,15 +26,37 @@ class Command(BaseCommand):
                 f"The library has {len(error.problems)} problem(s); nothing was loaded:\n  "
                 + "\n  ".join(error.problems)
             ) from None
-        try:
-            plans = read_plans(path, set(Item.objects.current().values_list("key", flat=True)))
-        except PlanError as error:
-            raise CommandError(
-                f"The plans have {len(error.problems)} problem(s):\n  "
-                + "\n  ".join(error.problems)
-            ) from None
+        keys = set(Item.objects.current().values_list("key", flat=True))
+        plans = self._plans(path, keys)
+        self._individual_track(path, keys)
         self.stdout.write(
             f"Library loaded: {report.created} new, {report.updated} updated, "
             f"{report.retired} retired, {report.unchanged} unchanged. "
             f"Plans checked: {len(plans)}."
         )
+
+    def _individual_track(self, path, library_keys):
+        """The steps shown instead of a plan after a danger signal: valid, existing items,
+        none of them vulnerable. A content folder without one (a test library) is fine."""
+        if not (path / "safety" / "individual_steps.yaml").exists():
+            return
+        try:
+            track = read_track(path)
+        except (ValidationError, OSError) as error:
+            raise CommandError(f"content/safety/individual_steps.yaml: {error}") from None
+        vulnerable = set(Item.objects.current().tagged("vulnerable").values_list("key", flat=True))
+        for step in track.daily + track.weekly:
+            if step.item and (step.item not in library_keys or step.item in vulnerable):
+                raise CommandError(
+                    f"content/safety/individual_steps.yaml: step {step.key}: "
+                    f"{step.item} is not a current, non-vulnerable library item"
+                )
+
+    def _plans(self, path, library_keys):
+        try:
+            return read_plans(path, library_keys)
+        except PlanError as error:
+            raise CommandError(
+                f"The plans have {len(error.problems)} problem(s):\n  "
+                + "\n  ".join(error.problems)
+            ) from None

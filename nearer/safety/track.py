@@ -1,0 +1,45 @@
+"""The individual steps shown in place of a plan after a safety check signals danger
+(``content/safety/individual_steps.yaml``): read once per process and validated like plan
+steps, within the same time budget."""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from nearer.plans.definitions import DAILY_BUDGET, DAYS, WEEKLY_BUDGET, Step
+
+
+class IndividualTrack(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    daily: list[Step] = Field(min_length=1)
+    weekly: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def individual_and_small(self):
+        for step in self.daily + self.weekly:
+            if step.audience != "solo":
+                raise ValueError(f"step {step.key} must be for: solo")
+        longest = max(step.minutes for step in self.daily)
+        if longest > DAILY_BUDGET or longest * DAYS > WEEKLY_BUDGET:
+            raise ValueError(f"a daily step takes {longest} minutes; a week would exceed budget")
+        if max(step.minutes for step in self.weekly) > WEEKLY_BUDGET:
+            raise ValueError(f"a weekly step takes more than {WEEKLY_BUDGET} minutes")
+        return self
+
+    def for_day(self, index: int) -> tuple[Step, Step]:
+        """(daily step, weekly step) for day ``index`` (0-based) of someone's plan."""
+        return self.daily[index % len(self.daily)], self.weekly[(index // DAYS) % len(self.weekly)]
+
+
+def read_track(root: Path) -> IndividualTrack:
+    path = root / "safety" / "individual_steps.yaml"
+    return IndividualTrack.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@cache
+def individual_track() -> IndividualTrack:
+    return read_track(Path(settings.NEARER_CONTENT_DIR))
