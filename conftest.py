@@ -22,6 +22,15 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _forget_data_keys():
+    from nearer import crypto
+
+    crypto.forget_keys()  # user ids are reused between tests; unwrapped keys must not be
+    yield
+    crypto.forget_keys()
+
+
 @dataclass
 class Cast:
     a: object

@@ -12,6 +12,7 @@ from cryptography.fernet import Fernet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from nearer.crypto import check_server_keys
 from nearer.env import (
     env,
     env_bool,
@@ -45,6 +46,8 @@ else:
         generated_secret(DATA_DIR / "server_key", factory=lambda: Fernet.generate_key().decode())
     ]
     DEBUG = env_bool("DEBUG", NEARER_ENV == "development")
+# A malformed key stops the app here, not at the first encrypted read.
+NEARER_SERVER_KEYS = check_server_keys(NEARER_SERVER_KEYS)
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])

@@ -1,12 +1,10 @@
 """The 10-second daily check-in, and the weekly "state of us" meeting with its private
 preparation."""
 
-import json
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from nearer import crypto
+from nearer.encrypted import encrypted
 from nearer.visibility import Authored
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -18,7 +16,8 @@ class CheckIn(Authored):
     day = models.DateField()  # in the author's own time zone
     mood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
     connection = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    word = models.CharField(max_length=40, blank=True)
+    word_encrypted = models.BinaryField(default=b"")
+    word = encrypted("word_encrypted")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["author", "day"], name="one_checkin_a_day")]
@@ -33,18 +32,14 @@ class Sections(models.Model):
 
     SECTIONS = ("appreciations", "went_well", "topic", "needs")
     content_encrypted = models.BinaryField()
+    content = encrypted("content_encrypted", kind=dict)
 
     class Meta:
         abstract = True
 
-    @property
-    def content(self) -> dict:
-        return json.loads(crypto.decrypt(self.author, self.content_encrypted))
-
-    @content.setter
-    def content(self, value: dict):
-        clean = {key: str(value.get(key, ""))[:2000] for key in self.SECTIONS}
-        self.content_encrypted = crypto.encrypt(self.author, json.dumps(clean))
+    @classmethod
+    def clean_content(cls, value: dict) -> dict:
+        return {key: str(value.get(key, ""))[:2000] for key in cls.SECTIONS}
 
 
 class MeetingPrep(Authored, Sections):

@@ -102,3 +102,35 @@ def purge_due_accounts() -> int:
     cutoff = timezone.now() - DELETION_GRACE
     due = get_user_model().objects.filter(deletion_requested_at__lte=cutoff)
     return sum(purge_if_due(user) for user in due)
+
+
+def rotate_server_key() -> dict[str, int]:
+    """Re-wrap every data key and every server-encrypted value under the newest server key.
+
+    Afterwards the older keys can be removed from ``NEARER_SERVER_KEY``. Runs in one
+    transaction: either everything moves to the newest key or nothing does.
+    """
+    from django.contrib.auth import get_user_model
+
+    from nearer import registry
+
+    counts = {"data keys": 0}
+    with transaction.atomic():
+        users = get_user_model().objects.only("pk", "wrapped_key")
+        for user in users.iterator():
+            if user.wrapped_key:
+                rewrapped = crypto.server_rotate(user.wrapped_key)
+                users.filter(pk=user.pk).update(wrapped_key=rewrapped)
+                counts["data keys"] += 1
+        for entry in registry.entries():
+            for column in entry.server_encrypted:
+                rows = entry.model._default_manager.only("pk", column)
+                label = f"{entry.name}.{column}"
+                counts[label] = 0
+                for row in rows.iterator():
+                    value = getattr(row, column)
+                    if value:
+                        rows.filter(pk=row.pk).update(**{column: crypto.server_rotate(value)})
+                        counts[label] += 1
+    crypto.forget_keys()
+    return counts

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nearer import crypto
+from nearer.encrypted import encrypted
 
 
 class Intake(models.Model):
@@ -38,22 +38,19 @@ class Intake(models.Model):
     living = models.CharField(max_length=10, choices=Living.choices, blank=True)
     partner_time_zone = models.CharField(max_length=64, blank=True)
     children = models.CharField(max_length=10, choices=Children.choices, blank=True)
-    situations = models.JSONField(default=list)
-    roles = models.JSONField(default=dict)  # {situation: role}; private to this person
+    # What the person lives through and their role in it ("I caused the hurt") are
+    # encrypted like their words: read for this one person, never filtered on.
+    situations_encrypted = models.BinaryField(default=b"")
+    situations = encrypted("situations_encrypted", owner="user", kind=list)
+    roles_encrypted = models.BinaryField(default=b"")
+    roles = encrypted("roles_encrypted", owner="user", kind=dict)  # {situation: role}
     hopes_encrypted = models.BinaryField(null=True, blank=True)
+    hopes = encrypted("hopes_encrypted", owner="user")
     minutes_per_day = models.PositiveSmallIntegerField(default=10)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):
         return f"Intake of {self.user}"
-
-    @property
-    def hopes(self) -> str:
-        return crypto.decrypt(self.user, self.hopes_encrypted) if self.hopes_encrypted else ""
-
-    @hopes.setter
-    def hopes(self, text: str):
-        self.hopes_encrypted = crypto.encrypt(self.user, text) if text else None
 
 
 class Enrollment(models.Model):

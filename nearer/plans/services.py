@@ -157,7 +157,7 @@ def steps_for_day(
 
 def _intake(user) -> tuple[dict, int]:
     """(roles, minutes per day) from the person's private intake."""
-    intake = Intake.objects.filter(user=user).only("roles", "minutes_per_day").first()
+    intake = Intake.objects.filter(user=user).first()
     return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
 
 

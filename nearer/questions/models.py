@@ -4,7 +4,7 @@ privately and revealed only when both have answered (``mutual`` visibility)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nearer.encrypted import EncryptedText
+from nearer.encrypted import EncryptedText, encrypted
 from nearer.visibility import Authored
 
 
@@ -50,7 +50,8 @@ class Reaction(Authored):
 
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="reactions")
     kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
-    reply = models.CharField(max_length=500, blank=True)
+    reply_encrypted = models.BinaryField(default=b"")
+    reply = encrypted("reply_encrypted")
 
     class Meta:
         constraints = [

@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from nearer.encrypted import EncryptedText
+from nearer.encrypted import EncryptedText, encrypted
 from nearer.visibility import Authored
 
 
@@ -15,9 +15,10 @@ class Talk(Authored):
     minutes = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(240)]
     )
-    feeling = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    # How it felt (1 to 5): the author's own, unless they choose to share it.
+    feeling_encrypted = models.BinaryField(default=b"")
+    feeling = encrypted("feeling_encrypted", kind=int)
+    feeling_shared = models.BooleanField(default=False)
     card = models.ForeignKey(
         "library.Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -27,6 +28,10 @@ class Talk(Authored):
 
     def __str__(self):
         return f"Talk {self.pk}"
+
+    def feeling_for(self, user) -> int | None:
+        """The feeling as ``user`` may see it: always their own, the partner's if shared."""
+        return self.feeling if self.author_id == user.pk or self.feeling_shared else None
 
 
 class TalkNote(Authored, EncryptedText):

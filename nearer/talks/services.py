@@ -20,8 +20,21 @@ def card(exclude_key: str = "") -> Item | None:
     return Item.objects.get(pk=random.choice(keys)) if keys else None
 
 
-def log_talk(user, minutes: int, feeling: int, note: str = "", card_key: str = "") -> Talk:
-    talk = Talk(minutes=minutes, feeling=feeling, card=Item.objects.filter(key=card_key).first())
+def log_talk(
+    user,
+    minutes: int,
+    feeling: int,
+    note: str = "",
+    card_key: str = "",
+    share_feeling: bool = False,
+) -> Talk:
+    """Log a talk. How it felt stays the author's own unless ``share_feeling``."""
+    talk = Talk(
+        minutes=minutes,
+        feeling=feeling,
+        feeling_shared=share_feeling,
+        card=Item.objects.filter(key=card_key).first(),
+    )
     talk.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
     talk.save()
     if note.strip():
@@ -40,4 +53,5 @@ def log_for(user):
         notes.setdefault(note.talk_id, []).append(note)
     for talk in talks:
         talk.my_notes = notes.get(talk.pk, [])
+        talk.visible_feeling = talk.feeling_for(user)
     return talks

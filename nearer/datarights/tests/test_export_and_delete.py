@@ -158,7 +158,7 @@ def test_after_the_grace_period_the_worker_deletes_everything_and_the_key(cast):
     with time_machine.travel(timezone.now() + timedelta(days=14, minutes=1)):
         call_command("db_worker", batch=True, interval=0, verbosity=0)
     assert not get_user_model().objects.filter(pk=cast.a.pk).exists()
-    assert set(Moment.objects.values_list("title", flat=True)) == {
+    assert {m.title for m in Moment.objects.all()} == {
         "from Ben, shared",
         "Ben's own secret",
     }

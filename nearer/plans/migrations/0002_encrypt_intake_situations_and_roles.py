@@ -1,0 +1,43 @@
+"""Encryption at rest bound to table, row and column (see nearer/encrypted.py).
+
+Existing ciphertext is re-sealed with AES-GCM bound to its row, and plain sensitive columns
+are encrypted, then dropped. Not reversible: the plain columns are not written back.
+"""
+
+import uuid
+
+from django.db import migrations, models
+
+from nearer.encrypted import bind_rows
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0002_user_deletion_requested_at"),
+        ("plans", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.AddField("intake", "crypto_id", models.UUIDField(editable=False, null=True)),
+        migrations.AddField("intake", "situations_encrypted", models.BinaryField(default=b"")),
+        migrations.AddField("intake", "roles_encrypted", models.BinaryField(default=b"")),
+        migrations.RunPython(
+            bind_rows(
+                "plans",
+                "intake",
+                "user",
+                reseal=("hopes_encrypted",),
+                encrypt={
+                    "situations": ("situations_encrypted", list),
+                    "roles": ("roles_encrypted", dict),
+                },
+            )
+        ),
+        migrations.AlterField(
+            "intake",
+            "crypto_id",
+            models.UUIDField(default=uuid.uuid4, editable=False, unique=True),
+        ),
+        migrations.RemoveField("intake", "situations"),
+        migrations.RemoveField("intake", "roles"),
+    ]
