@@ -191,3 +191,8 @@ def reseal_legacy(wrapped: bytes, token: bytes, aad: bytes) -> bytes:
     except InvalidToken as exc:
         raise ValueError("A stored value cannot be decrypted with its owner's key.") from exc
     return seal(key, plain, aad)
+
+
+def legacy_seal(wrapped: bytes, data: bytes) -> bytes:
+    """A version-1 token (only for reversing the migration to bound AES-GCM)."""
+    return Fernet(server_decrypt(wrapped)).encrypt(data)

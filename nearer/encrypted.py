@@ -131,25 +131,28 @@ class EncryptedText(models.Model):
 
 
 def bind_rows(app_label: str, model_name: str, owner: str, reseal=(), encrypt=None):
-    """Data-migration code that brings existing rows to bound AES-GCM.
+    """Data-migration operation that brings existing rows to bound AES-GCM.
 
     Gives every row its ``crypto_id``, re-seals the version-1 (Fernet, unbound) columns in
     ``reseal`` and encrypts plain columns: ``encrypt={"title": ("title_encrypted", str)}``.
     Runs on the historical model, so it keeps working when the model changes later.
+    Reversing it writes the plain columns and version-1 tokens back.
     """
     encrypt = encrypt or {}
 
-    def run(apps, schema_editor):
+    def rows(apps):
         model = apps.get_model(app_label, model_name)
         users = apps.get_model("accounts", "User")
-        table = model._meta.db_table
         keys = {}
         for row in model._default_manager.order_by("pk").iterator():
             owner_id = getattr(row, f"{owner}_id")
             if owner_id not in keys:
                 wrapped = bytes(users._default_manager.get(pk=owner_id).wrapped_key)
                 keys[owner_id] = (wrapped, crypto.unwrap(wrapped))
-            wrapped, key = keys[owner_id]
+            yield row, model._meta.db_table, *keys[owner_id]
+
+    def forwards(apps, schema_editor):
+        for row, table, wrapped, key in rows(apps):
             row.crypto_id = uuid.uuid4()
             changed = [CRYPTO_ID]
             for column in reseal:
@@ -166,4 +169,26 @@ def bind_rows(app_label: str, model_name: str, owner: str, reseal=(), encrypt=No
                 changed.append(column)
             row.save(update_fields=changed)
 
-    return run
+    def backwards(apps, schema_editor):
+        for row, table, wrapped, key in rows(apps):
+            changed = []
+            for column in reseal:
+                value = getattr(row, column)
+                if value:
+                    aad = crypto.bound_to(table, row.crypto_id, column)
+                    plain = crypto.open_sealed(key, value, aad)
+                    setattr(row, column, crypto.legacy_seal(wrapped, plain))
+                    changed.append(column)
+            for plain, (column, kind) in encrypt.items():
+                value = getattr(row, column)
+                if value:
+                    aad = crypto.bound_to(table, row.crypto_id, column)
+                    text = crypto.open_sealed(key, value, aad).decode()
+                    setattr(row, plain, text if kind is str else json.loads(text))
+                    changed.append(plain)
+            if changed:
+                row.save(update_fields=changed)
+
+    from django.db import migrations
+
+    return migrations.RunPython(forwards, backwards)

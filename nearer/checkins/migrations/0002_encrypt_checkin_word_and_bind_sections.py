@@ -24,23 +24,15 @@ class Migration(migrations.Migration):
             "meetingprep", "crypto_id", models.UUIDField(editable=False, null=True)
         ),
         migrations.AddField("meeting", "crypto_id", models.UUIDField(editable=False, null=True)),
-        migrations.RunPython(
-            bind_rows(
-                "checkins",
-                "checkin",
-                "author",
-                reseal=(),
-                encrypt={"word": ("word_encrypted", str)},
-            )
+        bind_rows(
+            "checkins",
+            "checkin",
+            "author",
+            reseal=(),
+            encrypt={"word": ("word_encrypted", str)},
         ),
-        migrations.RunPython(
-            bind_rows(
-                "checkins", "meetingprep", "author", reseal=("content_encrypted",), encrypt={}
-            )
-        ),
-        migrations.RunPython(
-            bind_rows("checkins", "meeting", "author", reseal=("content_encrypted",), encrypt={})
-        ),
+        bind_rows("checkins", "meetingprep", "author", reseal=("content_encrypted",), encrypt={}),
+        bind_rows("checkins", "meeting", "author", reseal=("content_encrypted",), encrypt={}),
         migrations.AlterField(
             "checkin",
             "crypto_id",

@@ -22,12 +22,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             "appreciation", "crypto_id", models.UUIDField(editable=False, null=True)
         ),
-        migrations.RunPython(
-            bind_rows("notes", "note", "author", reseal=("text_encrypted",), encrypt={})
-        ),
-        migrations.RunPython(
-            bind_rows("notes", "appreciation", "author", reseal=("text_encrypted",), encrypt={})
-        ),
+        bind_rows("notes", "note", "author", reseal=("text_encrypted",), encrypt={}),
+        bind_rows("notes", "appreciation", "author", reseal=("text_encrypted",), encrypt={}),
         migrations.AlterField(
             "note",
             "crypto_id",

@@ -21,17 +21,15 @@ class Migration(migrations.Migration):
         migrations.AddField("intake", "crypto_id", models.UUIDField(editable=False, null=True)),
         migrations.AddField("intake", "situations_encrypted", models.BinaryField(default=b"")),
         migrations.AddField("intake", "roles_encrypted", models.BinaryField(default=b"")),
-        migrations.RunPython(
-            bind_rows(
-                "plans",
-                "intake",
-                "user",
-                reseal=("hopes_encrypted",),
-                encrypt={
-                    "situations": ("situations_encrypted", list),
-                    "roles": ("roles_encrypted", dict),
-                },
-            )
+        bind_rows(
+            "plans",
+            "intake",
+            "user",
+            reseal=("hopes_encrypted",),
+            encrypt={
+                "situations": ("situations_encrypted", list),
+                "roles": ("roles_encrypted", dict),
+            },
         ),
         migrations.AlterField(
             "intake",

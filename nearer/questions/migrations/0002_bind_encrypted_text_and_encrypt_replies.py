@@ -21,17 +21,13 @@ class Migration(migrations.Migration):
         migrations.AddField("answer", "crypto_id", models.UUIDField(editable=False, null=True)),
         migrations.AddField("reaction", "crypto_id", models.UUIDField(editable=False, null=True)),
         migrations.AddField("reaction", "reply_encrypted", models.BinaryField(default=b"")),
-        migrations.RunPython(
-            bind_rows("questions", "answer", "author", reseal=("text_encrypted",), encrypt={})
-        ),
-        migrations.RunPython(
-            bind_rows(
-                "questions",
-                "reaction",
-                "author",
-                reseal=(),
-                encrypt={"reply": ("reply_encrypted", str)},
-            )
+        bind_rows("questions", "answer", "author", reseal=("text_encrypted",), encrypt={}),
+        bind_rows(
+            "questions",
+            "reaction",
+            "author",
+            reseal=(),
+            encrypt={"reply": ("reply_encrypted", str)},
         ),
         migrations.AlterField(
             "answer",

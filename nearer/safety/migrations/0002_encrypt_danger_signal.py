@@ -24,14 +24,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             "safetycheck", "signals_danger_encrypted", models.BinaryField(default=b"")
         ),
-        migrations.RunPython(
-            bind_rows(
-                "safety",
-                "safetycheck",
-                "user",
-                reseal=("answers_encrypted",),
-                encrypt={"signals_danger": ("signals_danger_encrypted", bool)},
-            )
+        bind_rows(
+            "safety",
+            "safetycheck",
+            "user",
+            reseal=("answers_encrypted",),
+            encrypt={"signals_danger": ("signals_danger_encrypted", bool)},
         ),
         migrations.AlterField(
             "safetycheck",

@@ -22,18 +22,14 @@ class Migration(migrations.Migration):
         migrations.AddField("talk", "feeling_encrypted", models.BinaryField(default=b"")),
         migrations.AddField("talknote", "crypto_id", models.UUIDField(editable=False, null=True)),
         migrations.AddField("talk", "feeling_shared", models.BooleanField(default=False)),
-        migrations.RunPython(
-            bind_rows(
-                "talks",
-                "talk",
-                "author",
-                reseal=(),
-                encrypt={"feeling": ("feeling_encrypted", int)},
-            )
+        bind_rows(
+            "talks",
+            "talk",
+            "author",
+            reseal=(),
+            encrypt={"feeling": ("feeling_encrypted", int)},
         ),
-        migrations.RunPython(
-            bind_rows("talks", "talknote", "author", reseal=("text_encrypted",), encrypt={})
-        ),
+        bind_rows("talks", "talknote", "author", reseal=("text_encrypted",), encrypt={}),
         migrations.AlterField(
             "talk",
             "crypto_id",

@@ -21,14 +21,12 @@ class Migration(migrations.Migration):
         migrations.AddField("moment", "crypto_id", models.UUIDField(editable=False, null=True)),
         migrations.AddField("moment", "title_encrypted", models.BinaryField(default=b"")),
         migrations.AddField("moment", "text_encrypted", models.BinaryField(default=b"")),
-        migrations.RunPython(
-            bind_rows(
-                "timeline",
-                "moment",
-                "author",
-                reseal=(),
-                encrypt={"title": ("title_encrypted", str), "text": ("text_encrypted", str)},
-            )
+        bind_rows(
+            "timeline",
+            "moment",
+            "author",
+            reseal=(),
+            encrypt={"title": ("title_encrypted", str), "text": ("text_encrypted", str)},
         ),
         migrations.AlterField(
             "moment",
