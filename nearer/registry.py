@@ -111,5 +111,13 @@ def entry_for(model) -> Entry | None:
     return _entries.get(model)
 
 
+def authored_data(obj) -> dict:
+    """What every authored record says about itself in an export."""
+    return {
+        "who_can_see": str(obj.get_visibility_display()),
+        "written": obj.created_at,
+    }
+
+
 def autodiscover() -> None:
     autodiscover_modules("personal_data")

@@ -4,6 +4,7 @@ preparation."""
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from nearer import registry
 from nearer.encrypted import encrypted
 from nearer.visibility import Authored
 
@@ -26,6 +27,15 @@ class CheckIn(Authored):
     def __str__(self):
         return f"Check-in {self.day}"
 
+    def export_data(self) -> dict:
+        return {
+            "day": self.day,
+            "mood": self.mood,
+            "connection": self.connection,
+            "word": self.word,
+            **registry.authored_data(self),
+        }
+
 
 class Sections(models.Model):
     """The four parts of a state-of-us meeting, encrypted with the author's key."""
@@ -40,6 +50,9 @@ class Sections(models.Model):
     @classmethod
     def clean_content(cls, value: dict) -> dict:
         return {key: str(value.get(key, ""))[:2000] for key in cls.SECTIONS}
+
+    def export_data(self) -> dict:
+        return {"week_of": self.week, **self.content, **registry.authored_data(self)}
 
 
 class MeetingPrep(Authored, Sections):

@@ -21,6 +21,10 @@ def request_export(user) -> ExportJob:
     return job
 
 
+def _bound(job: ExportJob) -> bytes:
+    return crypto.bound_to("export", job.pk, "archive")
+
+
 def run_export(job: ExportJob) -> None:
     from nearer.datarights import export
 
@@ -29,9 +33,8 @@ def run_export(job: ExportJob) -> None:
     def progress(percent):
         ExportJob.objects.filter(pk=job.pk).update(progress=percent)
 
-    data = export.build(job.user, progress)
     with translation.override(job.user.language):  # the worker has no request language
-        blob = crypto.encrypt_bytes(job.user, export.archive(data))
+        blob = crypto.encrypt_bytes(job.user, export.archive(job.user, progress), _bound(job))
     job.path.parent.mkdir(parents=True, exist_ok=True)
     job.path.write_bytes(blob)
     job.path.chmod(0o600)
@@ -51,7 +54,10 @@ def take_download(job: ExportJob) -> bytes | None:
     ).update(status=ExportJob.Status.DOWNLOADED, downloaded_at=timezone.now())
     if not claimed or not job.path.exists():
         return None
-    data = crypto.decrypt_bytes(job.user, job.path.read_bytes())
+    try:
+        data = crypto.decrypt_bytes(job.user, job.path.read_bytes(), _bound(job))
+    except ValueError:
+        data = None  # written before this format, or damaged: the person can ask again
     job.path.unlink(missing_ok=True)
     return data
 
@@ -65,11 +71,25 @@ def expire_exports() -> int:
     return expired.update(status=ExportJob.Status.EXPIRED)
 
 
-def request_deletion(user) -> None:
+def end_sessions(user, keep_session: str | None = None) -> int:
+    """End every session of the person except ``keep_session`` (the one asking)."""
+    from allauth.usersessions.models import UserSession
+
+    ended = 0
+    for session in UserSession.objects.filter(user=user).exclude(session_key=keep_session or ""):
+        session.end()
+        ended += 1
+    return ended
+
+
+def request_deletion(user, keep_session: str | None = None) -> None:
+    """Schedule the deletion. At once, every other session ends and the person's API tokens
+    stop working (``nearer/api.py``) until they log in again, which cancels it."""
     from nearer.datarights.tasks import purge_account
 
     user.deletion_requested_at = timezone.now()
     user.save(update_fields=["deletion_requested_at"])
+    end_sessions(user, keep_session)
     run_after = user.deletion_requested_at + DELETION_GRACE
     transaction.on_commit(lambda: purge_account.using(run_after=run_after).enqueue(user.pk))
 

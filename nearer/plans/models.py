@@ -52,6 +52,19 @@ class Intake(models.Model):
     def __str__(self):
         return f"Intake of {self.user}"
 
+    def export_data(self) -> dict:
+        return {
+            "situations": self.situations,
+            "roles": self.roles,
+            "together": str(self.get_together_display()),
+            "living": str(self.get_living_display()),
+            "partner_time_zone": self.partner_time_zone,
+            "children": str(self.get_children_display()),
+            "hopes": self.hopes,
+            "minutes_per_day": self.minutes_per_day,
+            "updated": self.updated_at,
+        }
+
 
 class Enrollment(models.Model):
     """A person following a (possibly combined) plan from ``started_on``, a date in their
@@ -76,6 +89,19 @@ class Enrollment(models.Model):
 
     def __str__(self):
         return f"{self.user} following {', '.join(self.situations)}"
+
+    def export_data(self) -> dict:
+        return {
+            "situations": self.situations,
+            "started_on": self.started_on,
+            "paused_on": self.paused_on,
+            "ended": self.ended_at,
+            "steps": [
+                {"step": log.step, "what_you_did": str(log.get_status_display()),
+                 "when": log.updated_at}
+                for log in self.logs.order_by("updated_at")
+            ],
+        }  # fmt: skip
 
 
 class StepLog(models.Model):

@@ -4,6 +4,7 @@ privately and revealed only when both have answered (``mutual`` visibility)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nearer import registry
 from nearer.encrypted import EncryptedText, encrypted
 from nearer.visibility import Authored
 
@@ -38,6 +39,14 @@ class Answer(Authored, EncryptedText):
     def __str__(self):
         return f"Answer {self.pk}"
 
+    def export_data(self) -> dict:
+        return {
+            "question": self.question.item.title,
+            "day": self.question.day,
+            "answer": self.text,
+            **registry.authored_data(self),
+        }
+
 
 class Reaction(Authored):
     """A partner's small response to a revealed answer: a reaction, a short reply, or both."""
@@ -60,3 +69,12 @@ class Reaction(Authored):
 
     def __str__(self):
         return f"Reaction {self.pk}"
+
+    def export_data(self) -> dict:
+        return {
+            "to_the_answer_on": self.answer.question.day,
+            "question": self.answer.question.item.title,
+            "reaction": str(self.get_kind_display()),
+            "reply": self.reply,
+            **registry.authored_data(self),
+        }

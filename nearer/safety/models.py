@@ -26,3 +26,10 @@ class SafetyCheck(models.Model):
 
     def __str__(self):
         return f"Safety check {self.pk}"
+
+    def export_data(self) -> dict:
+        return {
+            "answered": self.answered_at,
+            "answers": self.answers,
+            "suggested_individual_support": self.signals_danger,
+        }

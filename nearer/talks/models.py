@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from nearer import registry
 from nearer.encrypted import EncryptedText, encrypted
 from nearer.visibility import Authored
 
@@ -33,6 +34,19 @@ class Talk(Authored):
         """The feeling as ``user`` may see it: always their own, the partner's if shared."""
         return self.feeling if self.author_id == user.pk or self.feeling_shared else None
 
+    def export_data(self, viewer=None) -> dict:
+        data = {
+            "when": self.happened_at,
+            "minutes": self.minutes,
+            "card": self.card.title if self.card else None,
+            "feeling": self.feeling if viewer is None else self.feeling_for(viewer),
+            "feeling_shared": self.feeling_shared,
+            **registry.authored_data(self),
+        }
+        if data["feeling"] is None:
+            del data["feeling"]
+        return data
+
 
 class TalkNote(Authored, EncryptedText):
     """A private note to self about a talk: never shown to the partner."""
@@ -41,3 +55,6 @@ class TalkNote(Authored, EncryptedText):
 
     def __str__(self):
         return f"Note on talk {self.talk_id}"
+
+    def export_data(self) -> dict:
+        return {"talk_on": self.talk.happened_at, "note": self.text, **registry.authored_data(self)}

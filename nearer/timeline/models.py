@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nearer import registry
 from nearer.encrypted import encrypted
 from nearer.visibility import Authored
 
@@ -19,3 +20,11 @@ class Moment(Authored):
 
     def __str__(self):
         return self.title
+
+    def export_data(self) -> dict:
+        return {
+            "title": self.title,
+            "happened_on": self.happened_on,
+            "text": self.text,
+            **registry.authored_data(self),
+        }
