@@ -12,6 +12,7 @@ from cryptography.fernet import Fernet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from nearer import datafolder
 from nearer.crypto import check_server_keys
 from nearer.env import (
     env,
@@ -23,7 +24,7 @@ from nearer.env import (
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(env("NEARER_DATA_DIR") or BASE_DIR / "data").resolve()
+DATA_DIR = datafolder.prepare(Path(env("NEARER_DATA_DIR") or BASE_DIR / "data").resolve())
 
 NEARER_ENV = env("NEARER_ENV", "development")
 if NEARER_ENV not in ("development", "production", "test"):
@@ -136,7 +137,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "nearer.sqlite3",
+            "NAME": datafolder.private_file(DATA_DIR / "nearer.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two writers
                 # queue instead of failing with "database is locked" half-way through.
@@ -144,6 +145,9 @@ else:
                 "timeout": 20,
                 "init_command": (
                     "PRAGMA journal_mode=WAL;"
+                    # Deleted rows are overwritten with zeros, not left in free pages: with
+                    # the WAL checkpoint after a purge, a deleted key is gone from the files.
+                    "PRAGMA secure_delete=ON;"
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA busy_timeout=20000;"

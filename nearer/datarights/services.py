@@ -1,13 +1,17 @@
 """Export and account deletion."""
 
+import logging
+import time
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from nearer import crypto
 from nearer.couples.services import leave_couple
 from nearer.datarights.models import ExportJob
+
+logger = logging.getLogger(__name__)
 
 EXPORT_KEPT_FOR = timedelta(hours=48)
 DELETION_GRACE = timedelta(days=14)
@@ -113,7 +117,30 @@ def purge_if_due(user) -> bool:
     for job in ExportJob.objects.filter(user=user):
         job.path.unlink(missing_ok=True)
     user.delete()  # cascades to everything they wrote, and takes the wrapped data key with it
+    crypto.forget_keys()
+    transaction.on_commit(flush_deleted_pages)
     return True
+
+
+def flush_deleted_pages() -> bool:
+    """Make a purge final on disk (SQLite): with ``secure_delete`` on, deleted rows are
+    zeroed in their pages, and the checkpoint copies those pages into the database file and
+    empties the write-ahead log, which still held the old versions. PostgreSQL needs the
+    operator's VACUUM and backup policy instead (README, "Deleting for good")."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return False
+    with connection.cursor() as cursor:
+        for _attempt in range(5):
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _log, _done = cursor.fetchone()
+            if not busy:
+                return True
+            time.sleep(0.2)  # a reader still holds an old snapshot; give it a moment
+    logger.warning(
+        "The WAL checkpoint after an account purge could not complete; it will "
+        "complete at the next checkpoint."
+    )
+    return False
 
 
 def purge_due_accounts() -> int:
