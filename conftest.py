@@ -12,6 +12,7 @@ from nearer.testing import link, make_user
 def _fast_passwords_and_own_data_dir(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DATA_DIR = tmp_path  # exports and other files stay out of the real data folder
+    settings.NEARER_DEV_OUTBOX = False  # tests that want the development outbox turn it on
 
 
 @pytest.fixture(autouse=True)

@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nearer.core.context_processors.nearer",
+                "nearer.accounts.outbox.context",
             ],
         },
     },
@@ -207,7 +208,15 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Mandatory verification is what lets signup, login and password reset answer the same way
+# whether or not an address has an account (nobody can probe who uses Nearer).
+ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
+if ACCOUNT_EMAIL_VERIFICATION not in ("mandatory", "optional", "none"):
+    raise ValueError(
+        "ACCOUNT_EMAIL_VERIFICATION must be mandatory, optional or none, "
+        f"not {ACCOUNT_EMAIL_VERIFICATION!r}"
+    )
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "nearer.accounts.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "nearer.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -248,11 +257,12 @@ if EMAIL_URL:
     from nearer.email_url import parse_email_url
 
     vars().update(parse_email_url(EMAIL_URL))
-elif NEARER_ENV == "development":
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = DATA_DIR / "emails"
+# In development without EMAIL_URL, those files are readable at /dev/outbox/ (linked from
+# "check your email"), so trying everything needs no SMTP server.
+NEARER_DEV_OUTBOX = NEARER_ENV == "development" and not EMAIL_URL
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Nearer <nearer@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
