@@ -14,7 +14,10 @@ the database (see ``nearer/crypto.py``). Models with a single text field may inh
 Each ciphertext is bound to its table, its column and its row. The row is named by
 ``crypto_id``, a random UUID that the first ``encrypted(...)`` declaration adds to the model
 (``makemigrations`` picks it up). It exists before the first save — an auto-increment
-primary key does not — so a value can be sealed as soon as it is set. A value set before
+primary key does not — so a value can be sealed as soon as it is set. When a model that
+already has rows gains its first encrypted attribute, the database gives each row its own
+id (``db_default``); values of a plain column that becomes encrypted are moved with a data
+migration (see :func:`bind_rows` and the ``0002`` migrations that use it). A value set before
 the owner is known (``Moment(title=...)`` then ``attach(user)``) is sealed just before save.
 """
 
@@ -22,6 +25,7 @@ import json
 import uuid
 
 from django.db import models
+from django.db.models.functions import UUID4
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
@@ -29,6 +33,12 @@ from nearer import crypto
 
 CRYPTO_ID = "crypto_id"
 _PENDING = "_encrypted_pending"
+
+
+def crypto_id_field():
+    # The Python default names a new row before its first save; the database default gives
+    # each existing row its own id when a model gains its first encrypted attribute later.
+    return models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False, unique=True)
 
 
 def _has_crypto_id(cls) -> bool:
@@ -53,9 +63,7 @@ class encrypted(property):  # noqa: N801 - used like a field declaration
         self.name = name
         setattr(cls, name, self)
         if not _has_crypto_id(cls):
-            cls.add_to_class(
-                CRYPTO_ID, models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-            )
+            cls.add_to_class(CRYPTO_ID, crypto_id_field())
 
     def __set_name__(self, model, name):
         self.name = name

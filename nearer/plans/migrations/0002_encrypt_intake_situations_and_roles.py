@@ -1,12 +1,13 @@
 """Encryption at rest bound to table, row and column (see nearer/encrypted.py).
 
 Existing ciphertext is re-sealed with AES-GCM bound to its row, and plain sensitive columns
-are encrypted, then dropped. Not reversible: the plain columns are not written back.
+are encrypted, then dropped. Reversing it writes the plain columns back.
 """
 
 import uuid
 
 from django.db import migrations, models
+from django.db.models.functions import UUID4
 
 from nearer.encrypted import bind_rows
 
@@ -34,7 +35,9 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             "intake",
             "crypto_id",
-            models.UUIDField(default=uuid.uuid4, editable=False, unique=True),
+            models.UUIDField(
+                default=uuid.uuid4, db_default=UUID4(), editable=False, unique=True
+            ),
         ),
         migrations.RemoveField("intake", "situations"),
         migrations.RemoveField("intake", "roles"),
