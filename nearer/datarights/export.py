@@ -26,6 +26,7 @@ FORMAT_VERSION = 2
 @dataclass
 class Record:
     type: str
+    label: str  # the registered kind's human title, e.g. "Invitations"
     mine: bool
     data: dict
     written_by: str = ""
@@ -80,6 +81,7 @@ def collect(user, progress=lambda percent: None) -> list[Section]:
             section.records.append(
                 Record(
                     type=entry.kind,
+                    label=str(entry.label),
                     mine=mine,
                     data=_data(obj, user),
                     written_by=getattr(author, "display_name", "") if author else "",
@@ -146,10 +148,15 @@ def as_json(user, sections: list[Section], created) -> dict:
 
 def as_html(user, sections: list[Section], created) -> str:
     tz = user.tz
-    readable = [
-        {
-            "label": s.label,
-            "records": [
+    # One heading per kind of record (a section may hold several, e.g. couple space and
+    # invitations), in registry order, each kind shown even when empty.
+    kinds: dict[str, dict] = {}
+    for entry in registry.entries():
+        if entry.exported:
+            kinds.setdefault(str(entry.label), {"label": entry.label, "records": []})
+    for s in sections:
+        for r in s.records:
+            kinds.setdefault(r.label, {"label": r.label, "records": []})["records"].append(
                 {
                     "mine": r.mine,
                     "written_by": r.written_by,
@@ -158,11 +165,8 @@ def as_html(user, sections: list[Section], created) -> str:
                         for key, value in r.data.items()
                     ],
                 }
-                for r in s.records
-            ],
-        }
-        for s in sections
-    ]
+            )
+    readable = list(kinds.values())
     css_path = finders.find("nearer/nearer.css")
     css = open(css_path, encoding="utf-8").read() if css_path else ""  # noqa: SIM115
     return render_to_string(

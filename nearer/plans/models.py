@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nearer.encrypted import encrypted
+from nearer.visibility import OwnedQuerySet
 
 
 class Intake(models.Model):
@@ -49,6 +50,8 @@ class Intake(models.Model):
     minutes_per_day = models.PositiveSmallIntegerField(default=10)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     def __str__(self):
         return f"Intake of {self.user}"
 
@@ -79,6 +82,8 @@ class Enrollment(models.Model):
     paused_days = models.PositiveIntegerField(default=0)
     ended_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [

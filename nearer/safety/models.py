@@ -6,9 +6,10 @@ from django.db import models
 from django.utils import timezone
 
 from nearer.encrypted import encrypted
+from nearer.visibility import OwnedQuerySet
 
 
-class SafetyCheckQuerySet(models.QuerySet):
+class SafetyCheckQuerySet(OwnedQuerySet):
     def latest_for(self, user):
         return self.filter(user=user).order_by("-answered_at").first()
 

@@ -19,6 +19,7 @@ def sign_up(page, name, email):
     page.get_by_role("button", name="Sign Up").click()
     # Addresses are confirmed first; in development the email waits in the outbox.
     page.get_by_role("link", name="Read it in the development outbox").click()
+    assert_accessible(page)
     page.get_by_role("link", name=re.compile("confirm-email")).first.click()
     page.get_by_role("button", name="Confirm").click()
 

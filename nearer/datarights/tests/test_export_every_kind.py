@@ -119,3 +119,40 @@ def test_a_partners_talk_feeling_is_exported_only_when_they_shared_it(cast):
     assert talks[20]["data"]["feeling"] == 2
     own, _page = export_of(cast.b)
     assert {r["data"]["feeling"] for r in own["sections"]["talks"]["records"]} == {2}
+
+
+def test_a_partners_export_holds_none_of_my_private_records_of_any_kind(cast):
+    for entry in exported_entries():
+        if not entry.encrypted:
+            continue
+        obj = make_example(entry, cast.a, f"private-{entry.kind}")
+        if entry.rule == registry.Rule.AUTHORED:
+            obj.attach(cast.a, Visibility.PRIVATE)
+            obj.save()
+    data, page = export_of(cast.b)
+    dumped = json.dumps(data, ensure_ascii=False)
+    for entry in exported_entries():
+        for name, attribute in encrypted_attributes(entry.model).items():
+            # (Records made along the way, like the answer a reaction needs, stay shared.)
+            for text in strings_in(example_value(attribute, f"private-{entry.kind}-{name}")):
+                assert text not in dumped and text not in page, f"{entry.name}.{name}"
+    assert cast.a.email not in dumped
+
+
+def test_what_a_partner_shared_is_in_my_export_marked_as_theirs(cast):
+    shared = [e for e in exported_entries() if e.rule == registry.Rule.AUTHORED and e.encrypted]
+    for entry in shared:
+        make_example(entry, cast.b, f"from-ben-{entry.kind}")  # examples are shared
+    data, _page = export_of(cast.a)
+    for entry in shared:
+        theirs = [
+            r
+            for r in data["sections"][entry.section]["records"]
+            if r["type"] == entry.kind and r["whose"] == "partner"
+        ]
+        if entry.model.__name__ == "Note":
+            continue  # a note reaches its recipient only once delivered (tested in notes)
+        assert theirs and theirs[0]["written_by"] == "Ben", entry.name
+        for name, attribute in encrypted_attributes(entry.model).items():
+            for text in strings_in(example_value(attribute, f"from-ben-{entry.kind}-{name}")):
+                assert text in json.dumps(theirs, ensure_ascii=False), f"{entry.name}.{name}"
