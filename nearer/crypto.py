@@ -19,6 +19,7 @@ person unwraps it, every further row reuses it, and it is forgotten when the req
 """
 
 import os
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,12 +99,20 @@ def unwrap(wrapped: bytes) -> DataKey:
     return DataKey(wrapped=wrapped, aead=AESGCM(derived))
 
 
-_request_keys: dict[int, DataKey] = {}
+# Per thread, so that requests served side by side never share or clear each other's keys.
+_local = threading.local()
+
+
+def _request_keys() -> dict[int, DataKey]:
+    keys = getattr(_local, "keys", None)
+    if keys is None:
+        keys = _local.keys = {}
+    return keys
 
 
 def forget_keys(*args, **kwargs) -> None:
     """Drop every unwrapped key (at the start and end of each request and task)."""
-    _request_keys.clear()
+    _request_keys().clear()
 
 
 def key_for(user_or_id) -> DataKey:
@@ -114,7 +123,7 @@ def key_for(user_or_id) -> DataKey:
     unwrap and no extra query per row.
     """
     if isinstance(user_or_id, int):
-        cached = _request_keys.get(user_or_id)
+        cached = _request_keys().get(user_or_id)
         if cached is not None:
             return cached
         from django.contrib.auth import get_user_model
@@ -127,11 +136,11 @@ def key_for(user_or_id) -> DataKey:
     wrapped = bytes(user.wrapped_key or b"")
     if not wrapped:
         raise ValueError("This account has no data key (it was deleted).")
-    cached = _request_keys.get(user.pk)
+    cached = _request_keys().get(user.pk)
     if cached is None or cached.wrapped != wrapped:
         cached = unwrap(wrapped)
         if user.pk is not None:
-            _request_keys[user.pk] = cached
+            _request_keys()[user.pk] = cached
     return cached
 
 
