@@ -76,7 +76,9 @@ class Enrollment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
     )
-    situations = models.JSONField()
+    # Which plans someone follows says what they live through, like the intake: encrypted.
+    situations_encrypted = models.BinaryField(default=b"")
+    situations = encrypted("situations_encrypted", owner="user", kind=list)
     started_on = models.DateField()
     paused_on = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0)

@@ -10,5 +10,10 @@ registry.register(
     label="Your situation",
 )
 registry.register(
-    Enrollment, owner="user", rule=registry.Rule.OWNER_ONLY, section="plan", label="Plans"
+    Enrollment,
+    owner="user",
+    rule=registry.Rule.OWNER_ONLY,
+    encrypted=("situations",),
+    section="plan",
+    label="Plans",
 )

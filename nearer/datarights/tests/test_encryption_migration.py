@@ -10,16 +10,19 @@ from django.db.migrations.executor import MigrationExecutor
 
 from nearer import crypto
 from nearer.notes.models import Note
+from nearer.plans.models import Enrollment, Intake
 from nearer.timeline.models import Moment
 
 BEFORE = [
     ("timeline", "0001_initial"),
     ("notes", "0001_initial"),
+    ("plans", "0001_initial"),
     ("accounts", "0002_user_deletion_requested_at"),
 ]
 AFTER = [
     ("timeline", "0002_encrypt_moment_title_and_text"),
     ("notes", "0002_bind_encrypted_text_to_rows"),
+    ("plans", "0002_encrypt_intake_situations_and_roles"),
 ]
 
 
@@ -40,6 +43,15 @@ def test_existing_rows_are_sealed_and_bound_by_the_migrations():
         recipient_id=user.pk,
         text_encrypted=Fernet(material).encrypt(b"written before AES-GCM"),
     )
+    old.get_model("plans", "Intake").objects.create(
+        user_id=user.pk,
+        situations=["after_betrayal"],
+        roles={"after_betrayal": "hurt"},
+        hopes_encrypted=Fernet(material).encrypt(b"to trust again"),
+    )
+    old.get_model("plans", "Enrollment").objects.create(
+        user_id=user.pk, situations=["after_betrayal"], started_on=date(2024, 1, 1)
+    )
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -55,3 +67,12 @@ def test_existing_rows_are_sealed_and_bound_by_the_migrations():
     note = Note.objects.get()
     assert note.text == "written before AES-GCM"
     assert bytes(note.text_encrypted)[:1] == crypto.VERSION and note.crypto_id
+    intake = Intake.objects.get()
+    assert (intake.situations, intake.roles) == (["after_betrayal"], {"after_betrayal": "hurt"})
+    assert intake.hopes == "to trust again"
+    assert Enrollment.objects.get().situations == ["after_betrayal"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM plans_intake")
+        assert b"after_betrayal" not in repr(cursor.fetchall()).encode()
+        cursor.execute("SELECT * FROM plans_enrollment")
+        assert b"after_betrayal" not in repr(cursor.fetchall()).encode()

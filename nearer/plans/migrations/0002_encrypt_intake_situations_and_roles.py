@@ -22,6 +22,11 @@ class Migration(migrations.Migration):
         migrations.AddField("intake", "crypto_id", models.UUIDField(editable=False, null=True)),
         migrations.AddField("intake", "situations_encrypted", models.BinaryField(default=b"")),
         migrations.AddField("intake", "roles_encrypted", models.BinaryField(default=b"")),
+        migrations.AddField("enrollment", "crypto_id", models.UUIDField(editable=False, null=True)),
+        migrations.AddField("enrollment", "situations_encrypted", models.BinaryField(default=b"")),
+        bind_rows(
+            "plans", "enrollment", "user", encrypt={"situations": ("situations_encrypted", list)}
+        ),
         bind_rows(
             "plans",
             "intake",
@@ -41,4 +46,12 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveField("intake", "situations"),
         migrations.RemoveField("intake", "roles"),
+        migrations.AlterField(
+            "enrollment",
+            "crypto_id",
+            models.UUIDField(
+                default=uuid.uuid4, db_default=UUID4(), editable=False, unique=True
+            ),
+        ),
+        migrations.RemoveField("enrollment", "situations"),
     ]
