@@ -18,6 +18,8 @@ The unwrapped key is kept only for the current request (or task): the first row 
 person unwraps it, every further row reuses it, and it is forgotten when the request ends.
 """
 
+import hashlib
+import hmac
 import os
 import threading
 from dataclasses import dataclass
@@ -89,14 +91,26 @@ def new_wrapped_key() -> bytes:
 class DataKey:
     wrapped: bytes
     aead: AESGCM
+    lookup: bytes  # HMAC key for look-up digests of encrypted values
+
+
+def _derive(material: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(material)
 
 
 def unwrap(wrapped: bytes) -> DataKey:
     material = server_decrypt(wrapped)
-    derived = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"nearer aes-256-gcm v2"
-    ).derive(material)
-    return DataKey(wrapped=wrapped, aead=AESGCM(derived))
+    return DataKey(
+        wrapped=wrapped,
+        aead=AESGCM(_derive(material, b"nearer aes-256-gcm v2")),
+        lookup=_derive(material, b"nearer lookup v1"),
+    )
+
+
+def lookup_digest(key: DataKey, purpose: str, value: str) -> str:
+    """A keyed digest to find an encrypted value again (equality only). Without the
+    person's key it says nothing, and it dies with the key like the ciphertext."""
+    return hmac.new(key.lookup, f"{purpose}\0{value}".encode(), hashlib.sha256).hexdigest()
 
 
 # Per thread, so that requests served side by side never share or clear each other's keys.

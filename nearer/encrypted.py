@@ -53,7 +53,8 @@ class encrypted(property):  # noqa: N801 - used like a field declaration
     # A property subclass, so that Django accepts it as a constructor argument.
 
     def __init__(self, column: str, owner: str = "author", kind: type = str):
-        super().__init__()
+        # A setter, so that get_or_create/update_or_create accept it in ``defaults`` too.
+        super().__init__(fset=lambda obj, value: self.__set__(obj, value))
         self.column = column
         self.owner = owner
         self.kind = kind
@@ -75,11 +76,20 @@ class encrypted(property):  # noqa: N801 - used like a field declaration
         return crypto.bound_to(obj._meta.db_table, getattr(obj, CRYPTO_ID), self.column)
 
     def _owner_ref(self, obj):
-        """The owner as a loaded user if at hand, else their id (no query either way)."""
-        field = obj._meta.get_field(self.owner)
+        """The owner as a loaded user if at hand, else their id (no query either way).
+        ``owner`` may go through one relation: ``"enrollment.user"``."""
+        *path, name = self.owner.split(".")
+        for step in path:
+            if getattr(obj, obj._meta.get_field(step).attname) is None:
+                return None
+            obj = getattr(obj, step)
+        field = obj._meta.get_field(name)
         if field.is_cached(obj):
-            return getattr(obj, self.owner)
+            return getattr(obj, name)
         return getattr(obj, field.attname)
+
+    def key(self, obj) -> "crypto.DataKey":
+        return crypto.key_for(self._owner_ref(obj))
 
     def __get__(self, obj, objtype=None):
         if obj is None:

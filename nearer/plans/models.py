@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nearer import crypto
 from nearer.encrypted import encrypted
 from nearer.visibility import OwnedQuerySet
 
@@ -118,15 +119,23 @@ class StepLog(models.Model):
         LATER = "later", _("Another time")
 
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="logs")
-    step = models.CharField(max_length=120)  # "<situation>:<key>"
+    # "<situation>:<key>", e.g. "after_betrayal:w1d1-hurt", names the situation and the role:
+    # encrypted, and found again through a digest keyed with the person's data key.
+    step_encrypted = models.BinaryField(default=b"")
+    step = encrypted("step_encrypted", owner="enrollment.user")
+    step_digest = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices)
     day = models.PositiveSmallIntegerField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["enrollment", "step"], name="one_log_per_step")
+            models.UniqueConstraint(fields=["enrollment", "step_digest"], name="one_log_per_step")
         ]
 
     def __str__(self):
-        return f"{self.step}: {self.status}"
+        return f"Step log {self.pk}: {self.status}"
+
+    @staticmethod
+    def digest(user, ref: str) -> str:
+        return crypto.lookup_digest(crypto.key_for(user), "plans.step", ref)

@@ -132,3 +132,24 @@ def test_rotation_keeps_everything_readable_under_the_new_key_alone(cast, settin
             Fernet(old.encode()).decrypt(bytes(cast.a.wrapped_key))
     finally:
         crypto.server_fernet.cache_clear()
+
+
+def test_plan_steps_do_not_name_the_situation_or_role_in_the_database(cast):
+    from nearer.plans import services as plans
+    from nearer.plans.models import StepLog
+
+    plans.save_intake(cast.a, {"situations": ["after_betrayal"]}, {"after_betrayal": "hurt"})
+    today = plans.today_for(cast.a)
+    ref = next(p.ref for p in today.daily if p.ref.endswith("-hurt"))
+    plans.mark(cast.a, ref, "done")
+    plans.mark(cast.a, ref, "skipped")  # found again through its digest, not duplicated
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM plans_steplog")
+        rows = cursor.fetchall()
+    assert len(rows) == 1
+    raw = repr(rows).encode() + b"".join(bytes(v) for v in rows[0] if isinstance(v, bytes))
+    assert b"after_betrayal" not in raw and b"hurt" not in raw
+    log = StepLog.objects.get()
+    assert (log.step, log.status) == (ref, "skipped")
+    shown = {p.ref: p.status for p in plans.today_for(cast.a).daily}
+    assert shown[ref] == "skipped"

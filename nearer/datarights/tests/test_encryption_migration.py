@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from nearer import crypto
 from nearer.notes.models import Note
-from nearer.plans.models import Enrollment, Intake
+from nearer.plans.models import Enrollment, Intake, StepLog
 from nearer.timeline.models import Moment
 
 BEFORE = [
@@ -49,9 +49,13 @@ def test_existing_rows_are_sealed_and_bound_by_the_migrations():
         roles={"after_betrayal": "hurt"},
         hopes_encrypted=Fernet(material).encrypt(b"to trust again"),
     )
-    old.get_model("plans", "Enrollment").objects.create(
+    enrollment = old.get_model("plans", "Enrollment").objects.create(
         user_id=user.pk, situations=["after_betrayal"], started_on=date(2024, 1, 1)
     )
+    for ref in ("after_betrayal:w1d1-hurt", "after_betrayal:w1d2-hurt"):
+        old.get_model("plans", "StepLog").objects.create(
+            enrollment=enrollment, step=ref, status="done", day=1
+        )
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -71,8 +75,14 @@ def test_existing_rows_are_sealed_and_bound_by_the_migrations():
     assert (intake.situations, intake.roles) == (["after_betrayal"], {"after_betrayal": "hurt"})
     assert intake.hopes == "to trust again"
     assert Enrollment.objects.get().situations == ["after_betrayal"]
+    logs = StepLog.objects.order_by("pk")
+    assert [log.step for log in logs] == ["after_betrayal:w1d1-hurt", "after_betrayal:w1d2-hurt"]
+    assert len({log.crypto_id for log in logs}) == 2  # each existing row got its own id
+    assert logs[0].step_digest == StepLog.digest(Enrollment.objects.get().user, logs[0].step)
     with connection.cursor() as cursor:
         cursor.execute("SELECT * FROM plans_intake")
         assert b"after_betrayal" not in repr(cursor.fetchall()).encode()
         cursor.execute("SELECT * FROM plans_enrollment")
+        assert b"after_betrayal" not in repr(cursor.fetchall()).encode()
+        cursor.execute("SELECT * FROM plans_steplog")
         assert b"after_betrayal" not in repr(cursor.fetchall()).encode()
