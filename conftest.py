@@ -12,6 +12,7 @@ from nearer.testing import link, make_user
 def _fast_passwords_and_own_data_dir(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DATA_DIR = tmp_path  # exports and other files stay out of the real data folder
+    settings.NEARER_DEV_OUTBOX = False  # tests that want the development outbox turn it on
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,15 @@ def _clear_cache():
 
     cache.clear()  # rate-limit counters must not leak between tests
     yield
+
+
+@pytest.fixture(autouse=True)
+def _forget_data_keys():
+    from nearer import crypto
+
+    crypto.forget_keys()  # user ids are reused between tests; unwrapped keys must not be
+    yield
+    crypto.forget_keys()
 
 
 @dataclass

@@ -30,7 +30,12 @@ class TokenAuth(HttpBearer):
                 .filter(token_hash=hash_token(token))
                 .first()
             )
-        if found is None or not found.user.is_active:
+        # A pending account deletion pauses every token until the person logs in again.
+        if (
+            found is None
+            or not found.user.is_active
+            or found.user.deletion_requested_at is not None
+        ):
             ratelimits.allow(request, "nearer_api_token_failed")
             return None
         now = timezone.now()
@@ -41,6 +46,7 @@ class TokenAuth(HttpBearer):
         if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 3600:
             audit.record(found.user, audit.Kind.TOKEN_USED, request, found.name)
         request.user = found.user
+        request.api_token = found
         return found.user
 
 
@@ -66,3 +72,4 @@ api.add_router("/", "nearer.notes.api.router")
 api.add_router("/", "nearer.checkins.api.router")
 api.add_router("/", "nearer.talks.api.router")
 api.add_router("/", "nearer.progress.api.router")
+api.add_router("/", "nearer.datarights.api.router")

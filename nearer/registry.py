@@ -19,6 +19,19 @@ Export, deletion and the access-rule tests walk this registry, and a reflective 
 when a model with a foreign key to the user is missing from it (as ``tests/routes.py`` does
 for URLs). A model that points at the user but holds nothing a person wrote or chose is
 declared with ``rule=Rule.NOT_PERSONAL`` and a ``reason``.
+
+Every other registered model has ``export_data(self) -> dict``: human-readable values (no
+internal ids, aware datetimes, decrypted text, library items by title). When what a partner
+may see of a record differs from what its author sees (a talk's private feeling), the method
+takes a keyword ``viewer`` and leaves out what that person may not see. The exporter
+(``nearer/datarights/export.py``) takes, for each entry, the queryset method
+``exportable_to(user)`` when the model defines one (notes: sent, plus delivered to me),
+else ``visible_to(user)`` for authored records and ``owned_by(user)`` for the rest.
+
+Other options: ``server_encrypted=("token_encrypted",)`` names columns encrypted with the
+server key, which ``manage.py rotate_server_key`` re-wraps; ``example=callable(user)``
+builds one saved record for the tests that walk every kind, when the generic factory in
+``nearer/testing.py`` cannot.
 """
 
 from dataclasses import dataclass, field
@@ -57,11 +70,22 @@ class Entry:
     # Other fields that point at a person (e.g. a note's recipient).
     also_points_at: tuple[str, ...] = ()
     reason: str = ""
+    server_encrypted: tuple[str, ...] = ()
+    example: object = None
     extra: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return f"{self.model._meta.app_label}.{self.model.__name__}"
+
+    @property
+    def kind(self) -> str:
+        """The record type as written in an export, e.g. ``timeline.moment``."""
+        return self.model._meta.label_lower
+
+    @property
+    def exported(self) -> bool:
+        return self.rule != Rule.NOT_PERSONAL
 
 
 _entries: dict[type, Entry] = {}
@@ -85,6 +109,14 @@ def entries() -> list[Entry]:
 
 def entry_for(model) -> Entry | None:
     return _entries.get(model)
+
+
+def authored_data(obj) -> dict:
+    """What every authored record says about itself in an export."""
+    return {
+        "who_can_see": str(obj.get_visibility_display()),
+        "written": obj.created_at,
+    }
 
 
 def autodiscover() -> None:

@@ -12,6 +12,8 @@ from cryptography.fernet import Fernet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from nearer import datafolder
+from nearer.crypto import check_server_keys
 from nearer.env import (
     env,
     env_bool,
@@ -22,7 +24,7 @@ from nearer.env import (
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(env("NEARER_DATA_DIR") or BASE_DIR / "data").resolve()
+DATA_DIR = datafolder.prepare(Path(env("NEARER_DATA_DIR") or BASE_DIR / "data").resolve())
 
 NEARER_ENV = env("NEARER_ENV", "development")
 if NEARER_ENV not in ("development", "production", "test"):
@@ -45,6 +47,8 @@ else:
         generated_secret(DATA_DIR / "server_key", factory=lambda: Fernet.generate_key().decode())
     ]
     DEBUG = env_bool("DEBUG", NEARER_ENV == "development")
+# A malformed key stops the app here, not at the first encrypted read.
+NEARER_SERVER_KEYS = check_server_keys(NEARER_SERVER_KEYS)
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
@@ -114,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nearer.core.context_processors.nearer",
+                "nearer.accounts.outbox.context",
             ],
         },
     },
@@ -134,7 +139,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "nearer.sqlite3",
+            "NAME": datafolder.private_file(DATA_DIR / "nearer.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two writers
                 # queue instead of failing with "database is locked" half-way through.
@@ -142,6 +147,9 @@ else:
                 "timeout": 20,
                 "init_command": (
                     "PRAGMA journal_mode=WAL;"
+                    # Deleted rows are overwritten with zeros, not left in free pages: with
+                    # the WAL checkpoint after a purge, a deleted key is gone from the files.
+                    "PRAGMA secure_delete=ON;"
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA busy_timeout=20000;"
@@ -201,7 +209,15 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Mandatory verification is what lets signup, login and password reset answer the same way
+# whether or not an address has an account (nobody can probe who uses Nearer).
+ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
+if ACCOUNT_EMAIL_VERIFICATION not in ("mandatory", "optional", "none"):
+    raise ValueError(
+        "ACCOUNT_EMAIL_VERIFICATION must be mandatory, optional or none, "
+        f"not {ACCOUNT_EMAIL_VERIFICATION!r}"
+    )
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "nearer.accounts.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "nearer.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -242,11 +258,12 @@ if EMAIL_URL:
     from nearer.email_url import parse_email_url
 
     vars().update(parse_email_url(EMAIL_URL))
-elif NEARER_ENV == "development":
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = DATA_DIR / "emails"
+# In development without EMAIL_URL, those files are readable at /dev/outbox/ (linked from
+# "check your email"), so trying everything needs no SMTP server.
+NEARER_DEV_OUTBOX = NEARER_ENV == "development" and not EMAIL_URL
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Nearer <nearer@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -165,6 +165,13 @@ ROUTES = {
     "datarights:export_status": Route(("GET",), obj=_a_export),
     "datarights:export_download": Route(("GET",), obj=_a_export),
     "datarights:delete": Route(("POST",)),
+    # Development only (NEARER_DEV_OUTBOX); in tests and production it answers 404.
+    "accounts:dev_outbox": Route((), public=True),
+    "api:export_request": Route(("POST",), api=True),
+    "api:export_status": Route(("GET",), api=True, obj=lambda c: {"job_id": _a_export(c)["pk"]}),
+    "api:export_download": Route(("GET",), api=True, obj=lambda c: {"job_id": _a_export(c)["pk"]}),
+    "api:deletion_request": Route(("POST",), api=True),
+    "api:deletion_cancel": Route(("DELETE",), api=True),
     "questions:today": Route(("GET", "POST")),
     "questions:history": Route(("GET",)),
     "questions:react": Route(("POST",), obj=_a_revealed_answer, partner_acts=True),

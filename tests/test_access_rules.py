@@ -25,6 +25,7 @@ BODIES = {
     "api:meeting_create": {"appreciations": "the walk"},
     "api:prep_save": {"topic": "weekends"},
     "api:talk_create": {"minutes": 15, "feeling": 4},
+    "api:deletion_request": {"email": "wrong@example.com", "understood": True},
 }
 FORMS = {"questions:react": {"kind": "heart"}}
 

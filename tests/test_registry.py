@@ -41,3 +41,29 @@ def test_encrypted_fields_exist_on_the_model():
             assert hasattr(entry.model, name) or hasattr(entry.model, f"{name}_encrypted"), (
                 f"{entry.name}.{name}"
             )
+
+
+def test_owner_only_records_are_found_through_owned_by():
+    for entry in registry.entries():
+        if entry.rule == registry.Rule.OWNER_ONLY:
+            assert hasattr(entry.model._default_manager.all(), "owned_by"), entry.name
+
+
+def test_authored_records_are_found_through_visible_to():
+    for entry in registry.entries():
+        if entry.rule == registry.Rule.AUTHORED:
+            assert hasattr(entry.model._default_manager.all(), "visible_to"), entry.name
+
+
+def test_deletion_declared_matches_what_the_database_does():
+    from django.db import models
+
+    expected = {
+        registry.Deletion.CASCADE: models.CASCADE,
+        registry.Deletion.DETACH: models.SET_NULL,
+    }
+    for entry in registry.entries():
+        if entry.owner == "pk":
+            continue
+        owner = entry.model._meta.get_field(entry.owner)
+        assert owner.remote_field.on_delete is expected[entry.deletion], entry.name

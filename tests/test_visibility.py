@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def visible(user):
     services.forget_state(user)
-    return set(Moment.objects.visible_to(user).values_list("title", flat=True))
+    return {m.title for m in Moment.objects.visible_to(user)}
 
 
 def test_private_is_for_the_author_only(cast):

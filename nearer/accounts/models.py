@@ -77,6 +77,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def local_now(self):
         return timezone.now().astimezone(self.tz)
 
+    def export_data(self) -> dict:
+        return {
+            "email": self.email,
+            "name": self.display_name,
+            "time_zone": self.time_zone,
+            "language": self.language,
+            "joined": self.date_joined,
+            "deletion_requested": self.deletion_requested_at,
+        }
+
 
 TOKEN_PREFIX = "nrr_"
 
@@ -110,6 +120,16 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} (…{self.hint})"
+
+    def export_data(self) -> dict:
+        # Never the token itself (only its hash is stored) and never the hash.
+        return {
+            "name": self.name,
+            "ends_in": self.hint,
+            "created": self.created_at,
+            "last_used": self.last_used_at,
+            "revoked": self.revoked_at,
+        }
 
     @classmethod
     def issue(cls, user, name: str) -> tuple["ApiToken", str]:

@@ -38,3 +38,12 @@ class SecurityEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+    def export_data(self) -> dict:
+        return {
+            "what": str(self.get_kind_display()),
+            "when": self.at,
+            "address": self.ip,
+            "browser": self.user_agent,
+            "detail": self.detail,
+        }

@@ -1,12 +1,11 @@
 """The 10-second daily check-in, and the weekly "state of us" meeting with its private
 preparation."""
 
-import json
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from nearer import crypto
+from nearer import registry
+from nearer.encrypted import encrypted
 from nearer.visibility import Authored
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -18,7 +17,8 @@ class CheckIn(Authored):
     day = models.DateField()  # in the author's own time zone
     mood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
     connection = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    word = models.CharField(max_length=40, blank=True)
+    word_encrypted = models.BinaryField(default=b"")
+    word = encrypted("word_encrypted")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["author", "day"], name="one_checkin_a_day")]
@@ -27,24 +27,32 @@ class CheckIn(Authored):
     def __str__(self):
         return f"Check-in {self.day}"
 
+    def export_data(self) -> dict:
+        return {
+            "day": self.day,
+            "mood": self.mood,
+            "connection": self.connection,
+            "word": self.word,
+            **registry.authored_data(self),
+        }
+
 
 class Sections(models.Model):
     """The four parts of a state-of-us meeting, encrypted with the author's key."""
 
     SECTIONS = ("appreciations", "went_well", "topic", "needs")
     content_encrypted = models.BinaryField()
+    content = encrypted("content_encrypted", kind=dict)
 
     class Meta:
         abstract = True
 
-    @property
-    def content(self) -> dict:
-        return json.loads(crypto.decrypt(self.author, self.content_encrypted))
+    @classmethod
+    def clean_content(cls, value: dict) -> dict:
+        return {key: str(value.get(key, ""))[:2000] for key in cls.SECTIONS}
 
-    @content.setter
-    def content(self, value: dict):
-        clean = {key: str(value.get(key, ""))[:2000] for key in self.SECTIONS}
-        self.content_encrypted = crypto.encrypt(self.author, json.dumps(clean))
+    def export_data(self) -> dict:
+        return {"week_of": self.week, **self.content, **registry.authored_data(self)}
 
 
 class MeetingPrep(Authored, Sections):

@@ -2,12 +2,18 @@ from nearer import registry
 from nearer.checkins.models import CheckIn, Meeting, MeetingPrep
 
 registry.register(
-    CheckIn, owner="author", rule=registry.Rule.AUTHORED, section="checkins", label="Check-ins"
+    CheckIn,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("word",),
+    section="checkins",
+    label="Check-ins",
 )
 registry.register(
     MeetingPrep,
     owner="author",
     rule=registry.Rule.AUTHORED,
+    encrypted=("content",),
     section="state_of_us_preparation",
     label="State of us: your preparation",
 )
@@ -15,6 +21,7 @@ registry.register(
     Meeting,
     owner="author",
     rule=registry.Rule.AUTHORED,
+    encrypted=("content",),
     section="state_of_us",
     label="State of us meetings",
 )

@@ -37,7 +37,7 @@ def save_prep(user, content: dict) -> MeetingPrep:
         week=week_of(user)
     )
     prep.attach(user, Visibility.PRIVATE)
-    prep.content = content
+    prep.content = MeetingPrep.clean_content(content)
     prep.save()
     return prep
 
@@ -46,6 +46,6 @@ def record_meeting(user, content: dict) -> Meeting:
     meeting = Meeting(week=week_of(user))
     linked = state_of(user).is_linked
     meeting.attach(user, Visibility.SHARED if linked else Visibility.PRIVATE)
-    meeting.content = content
+    meeting.content = Meeting.clean_content(content)
     meeting.save()
     return meeting

@@ -47,6 +47,17 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} in {self.couple}"
 
+    def export_data(self) -> dict:
+        partners = [
+            m.user.display_name
+            for m in self.couple.memberships.select_related("user").exclude(user_id=self.user_id)
+        ]
+        return {
+            "joined": self.joined_at,
+            "left": self.left_at,
+            "with": partners[0] if partners else None,
+        }
+
 
 class InviteQuerySet(models.QuerySet):
     def pending(self):
@@ -77,6 +88,15 @@ class Invite(models.Model):
 
     def __str__(self):
         return f"Invite {self.pk} to {self.couple}"
+
+    def export_data(self) -> dict:
+        # The link itself is left out: it is a credential, and useless once used or expired.
+        return {
+            "created": self.created_at,
+            "expires": self.expires_at,
+            "used": self.used_at,
+            "revoked": self.revoked_at,
+        }
 
 
 class SharedDraw(models.Model):

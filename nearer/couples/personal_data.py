@@ -11,4 +11,5 @@ registry.register(
     section="couple",
     label="Invitations",
     also_points_at=("used_by",),
+    server_encrypted=("token_encrypted",),
 )

@@ -1,13 +1,17 @@
 """Export and account deletion."""
 
+import logging
+import time
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from nearer import crypto
 from nearer.couples.services import leave_couple
 from nearer.datarights.models import ExportJob
+
+logger = logging.getLogger(__name__)
 
 EXPORT_KEPT_FOR = timedelta(hours=48)
 DELETION_GRACE = timedelta(days=14)
@@ -21,6 +25,10 @@ def request_export(user) -> ExportJob:
     return job
 
 
+def _bound(job: ExportJob) -> bytes:
+    return crypto.bound_to("export", job.pk, "archive")
+
+
 def run_export(job: ExportJob) -> None:
     from nearer.datarights import export
 
@@ -29,9 +37,8 @@ def run_export(job: ExportJob) -> None:
     def progress(percent):
         ExportJob.objects.filter(pk=job.pk).update(progress=percent)
 
-    data = export.build(job.user, progress)
     with translation.override(job.user.language):  # the worker has no request language
-        blob = crypto.encrypt_bytes(job.user, export.archive(data))
+        blob = crypto.encrypt_bytes(job.user, export.archive(job.user, progress), _bound(job))
     job.path.parent.mkdir(parents=True, exist_ok=True)
     job.path.write_bytes(blob)
     job.path.chmod(0o600)
@@ -51,7 +58,10 @@ def take_download(job: ExportJob) -> bytes | None:
     ).update(status=ExportJob.Status.DOWNLOADED, downloaded_at=timezone.now())
     if not claimed or not job.path.exists():
         return None
-    data = crypto.decrypt_bytes(job.user, job.path.read_bytes())
+    try:
+        data = crypto.decrypt_bytes(job.user, job.path.read_bytes(), _bound(job))
+    except ValueError:
+        data = None  # written before this format, or damaged: the person can ask again
     job.path.unlink(missing_ok=True)
     return data
 
@@ -65,11 +75,25 @@ def expire_exports() -> int:
     return expired.update(status=ExportJob.Status.EXPIRED)
 
 
-def request_deletion(user) -> None:
+def end_sessions(user, keep_session: str | None = None) -> int:
+    """End every session of the person except ``keep_session`` (the one asking)."""
+    from allauth.usersessions.models import UserSession
+
+    ended = 0
+    for session in UserSession.objects.filter(user=user).exclude(session_key=keep_session or ""):
+        session.end()
+        ended += 1
+    return ended
+
+
+def request_deletion(user, keep_session: str | None = None) -> None:
+    """Schedule the deletion. At once, every other session ends and the person's API tokens
+    stop working (``nearer/api.py``) until they log in again, which cancels it."""
     from nearer.datarights.tasks import purge_account
 
     user.deletion_requested_at = timezone.now()
     user.save(update_fields=["deletion_requested_at"])
+    end_sessions(user, keep_session)
     run_after = user.deletion_requested_at + DELETION_GRACE
     transaction.on_commit(lambda: purge_account.using(run_after=run_after).enqueue(user.pk))
 
@@ -93,7 +117,30 @@ def purge_if_due(user) -> bool:
     for job in ExportJob.objects.filter(user=user):
         job.path.unlink(missing_ok=True)
     user.delete()  # cascades to everything they wrote, and takes the wrapped data key with it
+    crypto.forget_keys()
+    transaction.on_commit(flush_deleted_pages)
     return True
+
+
+def flush_deleted_pages() -> bool:
+    """Make a purge final on disk (SQLite): with ``secure_delete`` on, deleted rows are
+    zeroed in their pages, and the checkpoint copies those pages into the database file and
+    empties the write-ahead log, which still held the old versions. PostgreSQL needs the
+    operator's VACUUM and backup policy instead (README, "Deleting for good")."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return False
+    with connection.cursor() as cursor:
+        for _attempt in range(5):
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _log, _done = cursor.fetchone()
+            if not busy:
+                return True
+            time.sleep(0.2)  # a reader still holds an old snapshot; give it a moment
+    logger.warning(
+        "The WAL checkpoint after an account purge could not complete; it will "
+        "complete at the next checkpoint."
+    )
+    return False
 
 
 def purge_due_accounts() -> int:
@@ -102,3 +149,35 @@ def purge_due_accounts() -> int:
     cutoff = timezone.now() - DELETION_GRACE
     due = get_user_model().objects.filter(deletion_requested_at__lte=cutoff)
     return sum(purge_if_due(user) for user in due)
+
+
+def rotate_server_key() -> dict[str, int]:
+    """Re-wrap every data key and every server-encrypted value under the newest server key.
+
+    Afterwards the older keys can be removed from ``NEARER_SERVER_KEY``. Runs in one
+    transaction: either everything moves to the newest key or nothing does.
+    """
+    from django.contrib.auth import get_user_model
+
+    from nearer import registry
+
+    counts = {"data keys": 0}
+    with transaction.atomic():
+        users = get_user_model().objects.only("pk", "wrapped_key")
+        for user in users.iterator():
+            if user.wrapped_key:
+                rewrapped = crypto.server_rotate(user.wrapped_key)
+                users.filter(pk=user.pk).update(wrapped_key=rewrapped)
+                counts["data keys"] += 1
+        for entry in registry.entries():
+            for column in entry.server_encrypted:
+                rows = entry.model._default_manager.only("pk", column)
+                label = f"{entry.name}.{column}"
+                counts[label] = 0
+                for row in rows.iterator():
+                    value = getattr(row, column)
+                    if value:
+                        rows.filter(pk=row.pk).update(**{column: crypto.server_rotate(value)})
+                        counts[label] += 1
+    crypto.forget_keys()
+    return counts

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from nearer import registry
 from nearer.encrypted import EncryptedText
 from nearer.visibility import Authored, AuthoredQuerySet
 
@@ -15,6 +16,10 @@ class NoteQuerySet(AuthoredQuerySet):
 
     def sent(self, user):
         return self.filter(author=user)
+
+    def exportable_to(self, user):
+        """For an export: notes the person wrote, and those delivered to them."""
+        return self.sent(user) | self.inbox(user)
 
     def due(self):
         return self.filter(delivered_at__isnull=True, deliver_at__lte=timezone.now())
@@ -35,6 +40,15 @@ class Note(Authored, EncryptedText):
     def __str__(self):
         return f"Note {self.pk}"
 
+    def export_data(self) -> dict:
+        return {
+            "text": self.text,
+            "to": self.recipient.display_name,
+            "delivery": self.deliver_at,
+            "delivered": self.delivered_at,
+            **registry.authored_data(self),
+        }
+
 
 class Appreciation(Authored, EncryptedText):
     class Meta:
@@ -42,3 +56,6 @@ class Appreciation(Authored, EncryptedText):
 
     def __str__(self):
         return f"Appreciation {self.pk}"
+
+    def export_data(self) -> dict:
+        return {"text": self.text, **registry.authored_data(self)}

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nearer import crypto
+from nearer.encrypted import encrypted
+from nearer.visibility import OwnedQuerySet
 
 
 class Intake(models.Model):
@@ -27,30 +29,32 @@ class Intake(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intake"
     )
-    situations = models.JSONField(default=list)
-    roles = models.JSONField(default=dict)  # {situation: role}; private to this person
-    # A subset of ``situations`` the person chose to share with their partner.
-    shared_situations = models.JSONField(default=list, blank=True)
+    # What the person lives through and their role in it ("I caused the hurt") are
+    # encrypted like their words: read for this one person, never filtered on.
+    situations_encrypted = models.BinaryField(default=b"")
+    situations = encrypted("situations_encrypted", owner="user", kind=list)
+    roles_encrypted = models.BinaryField(default=b"")
+    roles = encrypted("roles_encrypted", owner="user", kind=dict)  # {situation: role}
+    # A subset of ``situations`` the person chose to share with their partner. Shared by
+    # choice, still about their life: encrypted like the rest and read per person.
+    shared_situations_encrypted = models.BinaryField(default=b"")
+    shared_situations = encrypted("shared_situations_encrypted", owner="user", kind=list)
     # Parts of their life (library ``lives``) the person is happy for shared surfaces to
     # reflect; shared by choice, like ``shared_situations``.
-    lives = models.JSONField(default=list, blank=True)
+    lives_encrypted = models.BinaryField(default=b"")
+    lives = encrypted("lives_encrypted", owner="user", kind=list)
     # "We live apart": brings the long-distance tools forward and keeps questions that
     # assume one home off shared surfaces.
     living_apart = models.BooleanField(default=False)
     hopes_encrypted = models.BinaryField(null=True, blank=True)
+    hopes = encrypted("hopes_encrypted", owner="user")
     minutes_per_day = models.PositiveSmallIntegerField(default=10)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     def __str__(self):
         return f"Intake of {self.user}"
-
-    @property
-    def hopes(self) -> str:
-        return crypto.decrypt(self.user, self.hopes_encrypted) if self.hopes_encrypted else ""
-
-    @hopes.setter
-    def hopes(self, text: str):
-        self.hopes_encrypted = crypto.encrypt(self.user, text) if text else None
 
     def export_data(self) -> dict:
         return {
@@ -61,7 +65,7 @@ class Intake(models.Model):
             "living_apart": self.living_apart,
             "hopes": self.hopes,
             "minutes_per_day": self.minutes_per_day,
-            "updated_at": self.updated_at.isoformat(),
+            "updated": self.updated_at,
         }
 
 
@@ -72,12 +76,16 @@ class Enrollment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
     )
-    situations = models.JSONField()
+    # Which plans someone follows says what they live through, like the intake: encrypted.
+    situations_encrypted = models.BinaryField(default=b"")
+    situations = encrypted("situations_encrypted", owner="user", kind=list)
     started_on = models.DateField()
     paused_on = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0)
     ended_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -89,6 +97,19 @@ class Enrollment(models.Model):
     def __str__(self):
         return f"{self.user} following {', '.join(self.situations)}"
 
+    def export_data(self) -> dict:
+        return {
+            "situations": self.situations,
+            "started_on": self.started_on,
+            "paused_on": self.paused_on,
+            "ended": self.ended_at,
+            "steps": [
+                {"step": log.step, "what_you_did": str(log.get_status_display()),
+                 "when": log.updated_at}
+                for log in self.logs.order_by("updated_at")
+            ],
+        }  # fmt: skip
+
 
 class StepLog(models.Model):
     class Status(models.TextChoices):
@@ -97,15 +118,23 @@ class StepLog(models.Model):
         LATER = "later", _("Another time")
 
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="logs")
-    step = models.CharField(max_length=120)  # "<situation>:<key>"
+    # "<situation>:<key>", e.g. "after_betrayal:w1d1-hurt", names the situation and the role:
+    # encrypted, and found again through a digest keyed with the person's data key.
+    step_encrypted = models.BinaryField(default=b"")
+    step = encrypted("step_encrypted", owner="enrollment.user")
+    step_digest = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices)
     day = models.PositiveSmallIntegerField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["enrollment", "step"], name="one_log_per_step")
+            models.UniqueConstraint(fields=["enrollment", "step_digest"], name="one_log_per_step")
         ]
 
     def __str__(self):
-        return f"{self.step}: {self.status}"
+        return f"Step log {self.pk}: {self.status}"
+
+    @staticmethod
+    def digest(user, ref: str) -> str:
+        return crypto.lookup_digest(crypto.key_for(user), "plans.step", ref)

@@ -206,12 +206,15 @@ def today_for(user) -> Today:
     else:
         daily, weekly = steps_for_day(enrollment.situations, index, state_of(user).is_linked, roles)
     steps = daily + weekly
+    digests = {p.ref: StepLog.digest(user, p.ref) for p in steps}
     statuses = dict(
-        enrollment.logs.filter(step__in=[p.ref for p in steps]).values_list("step", "status")
+        enrollment.logs.filter(step_digest__in=digests.values()).values_list(
+            "step_digest", "status"
+        )
     )
     items = Item.objects.in_bulk([p.step.item for p in steps if p.step.item], field_name="key")
     for planned in steps:
-        planned.status = statuses.get(planned.ref)
+        planned.status = statuses.get(digests[planned.ref])
         planned.item = items.get(planned.step.item)
     return Today(enrollment, index, daily, weekly, minutes_per_day)
 
@@ -226,7 +229,9 @@ def mark(user, ref: str, status: str) -> PlannedStep:
     if today.enrollment is None or planned is None:
         raise StepNotFound(ref)
     StepLog.objects.update_or_create(
-        enrollment=today.enrollment, step=ref, defaults={"status": status, "day": today.index}
+        enrollment=today.enrollment,
+        step_digest=StepLog.digest(user, ref),
+        defaults={"status": status, "day": today.index, "step": ref},
     )
     planned.status = status
     return planned

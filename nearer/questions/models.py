@@ -4,7 +4,8 @@ privately and revealed only when both have answered (``mutual`` visibility)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nearer.encrypted import EncryptedText
+from nearer import registry
+from nearer.encrypted import EncryptedText, encrypted
 from nearer.visibility import Authored
 
 
@@ -38,6 +39,14 @@ class Answer(Authored, EncryptedText):
     def __str__(self):
         return f"Answer {self.pk}"
 
+    def export_data(self) -> dict:
+        return {
+            "question": self.question.item.title,
+            "day": self.question.day,
+            "answer": self.text,
+            **registry.authored_data(self),
+        }
+
 
 class Reaction(Authored):
     """A partner's small response to a revealed answer: a reaction, a short reply, or both."""
@@ -50,7 +59,8 @@ class Reaction(Authored):
 
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="reactions")
     kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
-    reply = models.CharField(max_length=500, blank=True)
+    reply_encrypted = models.BinaryField(default=b"")
+    reply = encrypted("reply_encrypted")
 
     class Meta:
         constraints = [
@@ -59,3 +69,12 @@ class Reaction(Authored):
 
     def __str__(self):
         return f"Reaction {self.pk}"
+
+    def export_data(self) -> dict:
+        return {
+            "to_the_answer_on": self.answer.question.day,
+            "question": self.answer.question.item.title,
+            "reaction": str(self.get_kind_display()),
+            "reply": self.reply,
+            **registry.authored_data(self),
+        }

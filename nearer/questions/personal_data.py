@@ -10,5 +10,10 @@ registry.register(
     label="Answers to the question of the day",
 )
 registry.register(
-    Reaction, owner="author", rule=registry.Rule.AUTHORED, section="reactions", label="Reactions"
+    Reaction,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("reply",),
+    section="reactions",
+    label="Reactions",
 )

@@ -1,17 +1,15 @@
 """The private safety check. Its answers are encrypted with the person's own key and are
 never shown, counted or hinted at to anyone else."""
 
-import json
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from nearer import crypto
+from nearer.encrypted import encrypted
 from nearer.visibility import OwnedQuerySet
 
 
-class SafetyCheckQuerySet(models.QuerySet):
+class SafetyCheckQuerySet(OwnedQuerySet):
     def latest_for(self, user):
         return self.filter(user=user).order_by("-answered_at", "-pk").first()
 
@@ -19,8 +17,10 @@ class SafetyCheckQuerySet(models.QuerySet):
 class SafetyCheck(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     answers_encrypted = models.BinaryField()
-    # Kept so that suggestions can change at once; it is read only for this person.
-    signals_danger = models.BooleanField()
+    answers = encrypted("answers_encrypted", owner="user", kind=dict)
+    # Kept so that suggestions can change at once; read (and decrypted) for this person only.
+    signals_danger_encrypted = models.BinaryField(default=b"")
+    signals_danger = encrypted("signals_danger_encrypted", owner="user", kind=bool)
     answered_at = models.DateTimeField(default=timezone.now)
 
     objects = SafetyCheckQuerySet.as_manager()
@@ -28,13 +28,12 @@ class SafetyCheck(models.Model):
     def __str__(self):
         return f"Safety check {self.pk}"
 
-    @property
-    def answers(self) -> dict:
-        return json.loads(crypto.decrypt(self.user, self.answers_encrypted))
-
-    @answers.setter
-    def answers(self, value: dict):
-        self.answers_encrypted = crypto.encrypt(self.user, json.dumps(value))
+    def export_data(self) -> dict:
+        return {
+            "answered": self.answered_at,
+            "answers": self.answers,
+            "suggested_individual_support": self.signals_danger,
+        }
 
 
 class GentleMode(models.Model):

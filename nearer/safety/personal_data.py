@@ -5,7 +5,7 @@ registry.register(
     SafetyCheck,
     owner="user",
     rule=registry.Rule.OWNER_ONLY,
-    encrypted=("answers",),
+    encrypted=("answers", "signals_danger"),
     section="safety_checks",
     label="Safety checks",
 )

@@ -19,13 +19,15 @@ class TalkIn(Schema):
     feeling: int = Field(ge=1, le=5)
     note: str = Field(default="", max_length=2000)
     card: str = ""
+    share_feeling: bool = False
 
 
 class TalkOut(Schema):
     id: int
     happened_at: datetime
     minutes: int
-    feeling: int
+    feeling: int | None
+    feeling_shared: bool
     card: str | None
     mine: bool
     my_note: str | None
@@ -33,7 +35,8 @@ class TalkOut(Schema):
 
 def _talk(t, user):
     notes = getattr(t, "my_notes", [])
-    return {"id": t.pk, "happened_at": t.happened_at, "minutes": t.minutes, "feeling": t.feeling,
+    return {"id": t.pk, "happened_at": t.happened_at, "minutes": t.minutes,
+            "feeling": t.feeling_for(user), "feeling_shared": t.feeling_shared,
             "card": t.card.title if t.card else None, "mine": t.author_id == user.pk,
             "my_note": notes[0].text if notes else None}  # fmt: skip
 
@@ -56,7 +59,12 @@ def talks(request):
 @router.post("/talks", response={201: TalkOut}, summary="Log a talk")
 def talk_create(request, payload: TalkIn):
     talk = services.log_talk(
-        request.user, payload.minutes, payload.feeling, payload.note, payload.card
+        request.user,
+        payload.minutes,
+        payload.feeling,
+        payload.note,
+        payload.card,
+        payload.share_feeling,
     )
     talk.my_notes = list(talk.notes.all())
     return Status(201, _talk(talk, request.user))

@@ -12,6 +12,9 @@ class TalkLogForm(forms.Form):
         coerce=int,
         widget=forms.RadioSelect,
     )
+    share_feeling = forms.BooleanField(
+        label=_("Let my partner see how it felt for me"), required=False
+    )
     note = forms.CharField(
         label=_("A private note to yourself (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -1,7 +1,14 @@
 from nearer import registry
 from nearer.talks.models import Talk, TalkNote
 
-registry.register(Talk, owner="author", rule=registry.Rule.AUTHORED, section="talks", label="Talks")
+registry.register(
+    Talk,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("feeling",),
+    section="talks",
+    label="Talks",
+)
 registry.register(
     TalkNote,
     owner="author",

@@ -18,8 +18,21 @@ def card(user, instead_of: str = "") -> Item | None:
     return cards[-1] if cards else None
 
 
-def log_talk(user, minutes: int, feeling: int, note: str = "", card_key: str = "") -> Talk:
-    talk = Talk(minutes=minutes, feeling=feeling, card=Item.objects.filter(key=card_key).first())
+def log_talk(
+    user,
+    minutes: int,
+    feeling: int,
+    note: str = "",
+    card_key: str = "",
+    share_feeling: bool = False,
+) -> Talk:
+    """Log a talk. How it felt stays the author's own unless ``share_feeling``."""
+    talk = Talk(
+        minutes=minutes,
+        feeling=feeling,
+        feeling_shared=share_feeling,
+        card=Item.objects.filter(key=card_key).first(),
+    )
     talk.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
     talk.save()
     if note.strip():
@@ -38,4 +51,5 @@ def log_for(user):
         notes.setdefault(note.talk_id, []).append(note)
     for talk in talks:
         talk.my_notes = notes.get(talk.pk, [])
+        talk.visible_feeling = talk.feeling_for(user)
     return talks

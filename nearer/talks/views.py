@@ -14,7 +14,9 @@ def talk(request):
     form = TalkLogForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        services.log_talk(request.user, d["minutes"], d["feeling"], d["note"], d["card"])
+        services.log_talk(
+            request.user, d["minutes"], d["feeling"], d["note"], d["card"], d["share_feeling"]
+        )
         messages.success(request, _("Logged. Thank you for making the time."))
         return redirect("talks:talk")
     item = services.card(request.user, request.GET.get("not", ""))

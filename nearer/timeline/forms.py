@@ -5,7 +5,16 @@ from nearer.timeline.models import Moment
 from nearer.visibility import Visibility
 
 
-class MomentForm(forms.ModelForm):
+class MomentForm(forms.Form):
+    # A plain form: the title and the words are encrypted attributes, not model fields.
+    title = forms.CharField(label=_("What happened"), max_length=120)
+    happened_on = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(
+        label=_("A few words about it"),
+        widget=forms.Textarea,
+        max_length=4000,
+        required=False,
+    )
     visibility = forms.ChoiceField(
         label=_("Who can see this"),
         choices=[(Visibility.PRIVATE, _("Only me")), (Visibility.SHARED, _("Both of us"))],
@@ -13,7 +22,6 @@ class MomentForm(forms.ModelForm):
         initial=Visibility.SHARED,
     )
 
-    class Meta:
-        model = Moment
-        fields = ["title", "happened_on", "text", "visibility"]
-        widgets = {"happened_on": forms.DateInput(attrs={"type": "date"})}
+    def save(self, commit=True) -> Moment:
+        data = self.cleaned_data
+        return Moment(title=data["title"], happened_on=data["happened_on"], text=data["text"])

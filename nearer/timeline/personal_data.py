@@ -2,5 +2,10 @@ from nearer import registry
 from nearer.timeline.models import Moment
 
 registry.register(
-    Moment, owner="author", rule=registry.Rule.AUTHORED, section="timeline", label="Timeline"
+    Moment,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("title", "text"),
+    section="timeline",
+    label="Timeline",
 )

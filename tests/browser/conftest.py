@@ -42,8 +42,12 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, settings):
+def site(live_server, settings, tmp_path):
     settings.SITE_URL = live_server.url
+    # As under `make run`: account emails go to the data folder and the development outbox.
+    settings.NEARER_DEV_OUTBOX = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path / "emails"
     settings.NEARER_QUICK_EXIT_URL = live_server.url + "/healthz"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return live_server.url

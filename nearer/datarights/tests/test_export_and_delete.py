@@ -38,6 +38,15 @@ def unzip(blob):
         return json.loads(zf.read("export.json")), zf.read("export.html").decode()
 
 
+def records(data, kind):
+    return [
+        record
+        for section in data["sections"].values()
+        for record in section["records"]
+        if record["type"] == kind
+    ]
+
+
 def fill(cast):
     mine_private = make_moment(cast.a, Visibility.PRIVATE, title="my private memory")
     mine_shared = make_moment(cast.a, Visibility.SHARED, title="our shared memory")
@@ -62,13 +71,17 @@ def test_export_contains_everything_authored_or_visible_and_nothing_else(cast):
     download = client.get(reverse("datarights:export_download", args=[job.pk]))
     assert download.status_code == 200
     data, html = unzip(download.content)
-    assert data["format"] == "nearer-export" and data["version"] == 1
-    titles = {m["title"] for m in data["timeline"]}
-    assert titles == {"my private memory", "our shared memory", "from Ben, shared"}
-    assert data["plan"]["intake"]["hopes"] == "closer again"
-    assert data["safety_checks"][0]["answers"]["afraid"] == "no"
-    assert data["account"]["email"] == cast.a.email
+    assert data["format"] == "nearer-export" and data["version"] == 2
+    moments = {m["data"]["title"]: m for m in records(data, "timeline.moment")}
+    assert set(moments) == {"my private memory", "our shared memory", "from Ben, shared"}
+    assert moments["from Ben, shared"]["whose"] == "partner"
+    assert moments["from Ben, shared"]["written_by"] == "Ben"
+    assert moments["our shared memory"]["whose"] == "mine"
+    assert records(data, "plans.intake")[0]["data"]["hopes"] == "closer again"
+    assert records(data, "safety.safetycheck")[0]["data"]["answers"]["afraid"] == "no"
+    assert records(data, "accounts.user")[0]["data"]["email"] == cast.a.email
     assert "our shared memory" in html and "Ben's own secret" not in html
+    assert "Written by Ben, your partner" in html
     # Once only, and the file is gone.
     assert client.get(reverse("datarights:export_download", args=[job.pk])).status_code == 404
     assert not job.path.exists()
@@ -81,7 +94,7 @@ def test_partners_export_never_contains_my_private_or_safety_answers(cast):
     data, _html = unzip(services.take_download(job))
     dumped = json.dumps(data)
     assert "my private memory" not in dumped and "closer again" not in dumped
-    assert data["safety_checks"] == []
+    assert records(data, "safety.safetycheck") == []
     assert "our shared memory" in dumped
 
 
@@ -158,7 +171,7 @@ def test_after_the_grace_period_the_worker_deletes_everything_and_the_key(cast):
     with time_machine.travel(timezone.now() + timedelta(days=14, minutes=1)):
         call_command("db_worker", batch=True, interval=0, verbosity=0)
     assert not get_user_model().objects.filter(pk=cast.a.pk).exists()
-    assert set(Moment.objects.values_list("title", flat=True)) == {
+    assert {m.title for m in Moment.objects.all()} == {
         "from Ben, shared",
         "Ben's own secret",
     }

@@ -1,0 +1,42 @@
+"""Encryption at rest bound to table, row and column (see nearer/encrypted.py).
+
+Existing ciphertext is re-sealed with AES-GCM bound to its row, and plain sensitive columns
+are encrypted, then dropped. Reversing it writes the plain columns back.
+"""
+
+import uuid
+
+from django.db import migrations, models
+from django.db.models.functions import UUID4
+
+from nearer.encrypted import bind_rows
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0002_user_deletion_requested_at"),
+        ("notes", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.AddField("note", "crypto_id", models.UUIDField(editable=False, null=True)),
+        migrations.AddField(
+            "appreciation", "crypto_id", models.UUIDField(editable=False, null=True)
+        ),
+        bind_rows("notes", "note", "author", reseal=("text_encrypted",), encrypt={}),
+        bind_rows("notes", "appreciation", "author", reseal=("text_encrypted",), encrypt={}),
+        migrations.AlterField(
+            "note",
+            "crypto_id",
+            models.UUIDField(
+                default=uuid.uuid4, db_default=UUID4(), editable=False, unique=True
+            ),
+        ),
+        migrations.AlterField(
+            "appreciation",
+            "crypto_id",
+            models.UUIDField(
+                default=uuid.uuid4, db_default=UUID4(), editable=False, unique=True
+            ),
+        ),
+    ]

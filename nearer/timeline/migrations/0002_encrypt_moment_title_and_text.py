@@ -1,0 +1,41 @@
+"""Encryption at rest bound to table, row and column (see nearer/encrypted.py).
+
+Existing ciphertext is re-sealed with AES-GCM bound to its row, and plain sensitive columns
+are encrypted, then dropped. Reversing it writes the plain columns back.
+"""
+
+import uuid
+
+from django.db import migrations, models
+from django.db.models.functions import UUID4
+
+from nearer.encrypted import bind_rows
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0002_user_deletion_requested_at"),
+        ("timeline", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.AddField("moment", "crypto_id", models.UUIDField(editable=False, null=True)),
+        migrations.AddField("moment", "title_encrypted", models.BinaryField(default=b"")),
+        migrations.AddField("moment", "text_encrypted", models.BinaryField(default=b"")),
+        bind_rows(
+            "timeline",
+            "moment",
+            "author",
+            reseal=(),
+            encrypt={"title": ("title_encrypted", str), "text": ("text_encrypted", str)},
+        ),
+        migrations.AlterField(
+            "moment",
+            "crypto_id",
+            models.UUIDField(
+                default=uuid.uuid4, db_default=UUID4(), editable=False, unique=True
+            ),
+        ),
+        migrations.RemoveField("moment", "title"),
+        migrations.RemoveField("moment", "text"),
+    ]
