@@ -20,7 +20,8 @@ from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
-from nearer.plans.models import Enrollment, Intake
+from nearer.plans.models import Enrollment
+from nearer.plans.services import intake_of
 from nearer.progress import services
 from nearer.progress.measure import csi4
 from nearer.safety import services as safety
@@ -51,7 +52,7 @@ class Facts:
     @cached_property
     def situations(self) -> set[str]:
         enrollment = Enrollment.objects.filter(user=self.user, ended_at__isnull=True).first()
-        intake = Intake.objects.filter(user=self.user).only("situations").first()
+        intake = intake_of(self.user)
         chosen = set(enrollment.situations if enrollment else [])
         return chosen | set(intake.situations if intake else [])
 
