@@ -46,7 +46,6 @@ import pytest
 import time_machine
 from django.conf import settings
 
-from nearer.couples.models import SharedDraw
 from nearer.couples.services import forget_state
 from nearer.couples.shared import SharedContext, context_for, fits, fits_tags
 from nearer.library.loader import load_library
@@ -218,4 +217,3 @@ def test_the_simulation_catches_a_pool_too_small_for_a_year(library, db):
     asked = list(DailyQuestion.objects.filter(space="c-short").select_related("item"))
     assert all(fits(q.item, ctx) for q in asked)
     assert len({q.item_id for q in asked}) == 300  # 65 repeats: what the year test catches
-    assert not SharedDraw.objects.exists()
