@@ -18,6 +18,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 
@@ -73,6 +74,7 @@ def fits(item, ctx: SharedContext) -> bool:
     return fits_tags(item.tags, ctx)
 
 
+@lru_cache(maxsize=65536)  # every draw asks it of each item in the pool: hundreds a day
 def fits_tags(tags: str, ctx: SharedContext) -> bool:
     """``fits`` for an item's tag string (" situation:all depth:light tender ")."""
     situations, lives = set(), set()

@@ -10,11 +10,17 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from nearer.couples import shared
 from nearer.couples.services import state_of
+from nearer.library.models import Item
 from nearer.notes.models import Appreciation, Note
 from nearer.visibility import Visibility
 
 MORNING = time(7, 0)
+# One fresh starter a day keeps a year of daily visits free of repeats: every couple has at
+# least 400 fitting starters (nearer/library/tests/test_year_simulation.py); three a day
+# would run out after about four months.
+STARTERS_A_DAY = 1
 
 
 class NoteError(Exception):
@@ -28,6 +34,13 @@ def next_morning(person, now: datetime | None = None) -> datetime:
     if candidate <= now:
         candidate = datetime.combine(now.date() + timedelta(days=1), MORNING, tzinfo=person.tz)
     return candidate
+
+
+def starters(user) -> list:
+    """Today's note starter for this person's space: it fits what both partners share
+    (gentle mode honoured) and the couple has not seen it within a year (couples/shared)."""
+    pool = Item.objects.current().filter(kind="note")
+    return shared.draw(user, "starters", pool, count=STARTERS_A_DAY)
 
 
 def send_note(user, text: str, when: datetime | None = None) -> Note:

@@ -7,18 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.couples import shared
 from nearer.couples.services import state_of
-from nearer.library.models import Item
 from nearer.notes import services
 from nearer.notes.forms import AppreciationForm, NoteForm
 from nearer.notes.models import Appreciation, Note
 from nearer.visibility import get_changeable_or_404
-
-
-def _starters(user):
-    """Three note starters a day that fit what both partners share (see couples/shared)."""
-    return shared.draw(user, "starters", Item.objects.current().filter(kind="note"), count=3)
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,7 +33,7 @@ def index(request):
     context = {
         "state": state,
         "form": form,
-        "starters": _starters(request.user),
+        "starters": services.starters(request.user),
         "inbox": Note.objects.inbox(request.user).select_related("author"),
         "sent": Note.objects.sent(request.user).select_related("author"),
     }
