@@ -11,6 +11,7 @@ search words, names, email addresses): a test walks a full journey and scans the
 
 import logging
 import traceback
+from datetime import UTC, datetime
 
 from pythonjsonlogger.json import JsonFormatter
 
@@ -33,9 +34,16 @@ def _fields(record) -> dict:
     return dict(getattr(record, "fields", None) or {})
 
 
+def _iso(record) -> str:
+    return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+
+
 class PlainFormatter(logging.Formatter):
     def __init__(self):
         super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    def formatTime(self, record, datefmt=None):  # noqa: N802 (logging's name)
+        return _iso(record)
 
     def format(self, record):
         line = super().format(record)
@@ -50,6 +58,9 @@ class JsonLineFormatter(JsonFormatter):
             rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
             reserved_attrs=[*logging.LogRecord("", 0, "", 0, "", None, None).__dict__, "fields"],
         )
+
+    def formatTime(self, record, datefmt=None):  # noqa: N802 (logging's name)
+        return _iso(record)
 
     def add_fields(self, log_record, record, message_dict):
         super().add_fields(log_record, record, message_dict)
