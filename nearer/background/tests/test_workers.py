@@ -34,11 +34,13 @@ a = make_user("ada@example.com", "Ada")
 b = make_user("ben@example.com", "Ben")
 link(a, b)
 results = []
+def remember(sender, task_result, **kw):
+    results.append(task_result.id)
 from django.tasks import signals
-signals.task_enqueued.connect(lambda sender, task_result, **kw: results.append(task_result.id), weak=False)
+signals.task_enqueued.connect(remember)
 try:
     from django_tasks import signals as backport
-    backport.task_enqueued.connect(lambda sender, task_result, **kw: results.append(task_result.id), weak=False)
+    backport.task_enqueued.connect(remember)
 except ImportError:
     pass
 note = send_note(a, "SECRET-WORDS under the lamp", timezone.now() + timedelta(seconds=2))
