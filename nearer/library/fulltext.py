@@ -5,8 +5,9 @@ field changes by copying the table and dropping the old one, which silently drop
 triggers. So the triggers are (re)created after every ``migrate`` (post_migrate) with
 ``CREATE … IF NOT EXISTS``, and the index is rebuilt when the triggers had gone missing.
 
-PostgreSQL: a generated tsvector column (migration 0002) is part of the table and is kept
-by the database on every write; if a migration ever dropped it, it is added back here.
+PostgreSQL: a tsvector column kept by a trigger (migration 0003; PostgreSQL alters tables in
+place, so the trigger survives field changes); should anything drop the column or the
+trigger, both are put back here and the column refilled.
 """
 
 from django.db import connections
@@ -31,11 +32,17 @@ SQLITE_TRIGGERS = {
         INSERT INTO library_item_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END""",
 }
-POSTGRES_COLUMN = """ALTER TABLE library_item ADD COLUMN IF NOT EXISTS search tsvector
-    GENERATED ALWAYS AS (
-        setweight(to_tsvector('english', coalesce(title, '')), 'A')
-        || setweight(to_tsvector('english', coalesce(body, '')), 'B')
-    ) STORED"""
+VECTOR = """setweight(to_tsvector('english', coalesce({row}title, '')), 'A')
+    || setweight(to_tsvector('english', coalesce({row}body, '')), 'B')"""
+POSTGRES_FUNCTION = f"""CREATE OR REPLACE FUNCTION library_item_search_update()
+    RETURNS trigger AS $$
+    BEGIN
+        NEW.search := {VECTOR.format(row="NEW.")};
+        RETURN NEW;
+    END
+    $$ LANGUAGE plpgsql"""
+POSTGRES_TRIGGER = """CREATE TRIGGER library_item_search BEFORE INSERT OR UPDATE ON library_item
+    FOR EACH ROW EXECUTE FUNCTION library_item_search_update()"""
 POSTGRES_INDEX = "CREATE INDEX IF NOT EXISTS library_item_search ON library_item USING GIN (search)"
 
 
@@ -62,13 +69,26 @@ def ensure_fulltext(sender=None, using="default", **kwargs) -> bool:
             cursor.execute("INSERT INTO library_item_fts(library_item_fts) VALUES ('rebuild')")
             return True
         if connection.vendor == "postgresql":
-            columns = {
-                c.name
-                for c in connection.introspection.get_table_description(cursor, "library_item")
-            }
-            if "search" in columns:
+            cursor.execute(
+                "SELECT attgenerated FROM pg_attribute WHERE attrelid = 'library_item'::regclass "
+                "AND attname = 'search' AND NOT attisdropped"
+            )
+            column = cursor.fetchone()
+            if column is not None and column[0]:
+                return False  # still the generated column of 0002 (migrated to a target)
+            cursor.execute(
+                "SELECT 1 FROM pg_trigger WHERE tgrelid = 'library_item'::regclass "
+                "AND tgname = 'library_item_search'"
+            )
+            if column is not None and cursor.fetchone():
+                cursor.execute(POSTGRES_INDEX)
                 return False
-            cursor.execute(POSTGRES_COLUMN)
+            if column is None:
+                cursor.execute("ALTER TABLE library_item ADD COLUMN search tsvector")
+            cursor.execute(POSTGRES_FUNCTION)
+            cursor.execute("DROP TRIGGER IF EXISTS library_item_search ON library_item")
+            cursor.execute(POSTGRES_TRIGGER)
+            cursor.execute(f"UPDATE library_item SET search = {VECTOR.format(row='')}")  # noqa: S608
             cursor.execute(POSTGRES_INDEX)
             return True
     return False

@@ -124,7 +124,9 @@ def test_a_valid_token_never_counts_as_a_failure(cast):
     _token, raw = ApiToken.issue(cast.a, "script")
     client = Client()
     for _ in range(30):
-        assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+        assert (
+            client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+        )
 
 
 def test_rate_limits_no_longer_use_a_private_allauth_module():
