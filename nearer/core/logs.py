@@ -17,6 +17,7 @@ from pythonjsonlogger.json import JsonFormatter
 
 
 def event(logger: logging.Logger, name: str, level: int = logging.INFO, **fields) -> None:
+    fields = {key: value for key, value in fields.items() if value is not None}
     logger.log(level, name, extra={"event": name, "fields": fields})
 
 

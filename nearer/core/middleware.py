@@ -43,8 +43,9 @@ class RejectNulMiddleware:
 class FailedRequestLogMiddleware:
     """One log line for every request that fails (status 400 and up, or an exception).
 
-    The path is logged without its query string (search words live there), and a failed
-    view's error by its kind and place only (nearer.core.logs.where), never its message.
+    The route's pattern is logged, never the path or its query (search words and invitation
+    tokens live there), and a failed view's error by its kind and place only
+    (nearer.core.logs.where), never its message.
     """
 
     def __init__(self, get_response):
@@ -65,7 +66,8 @@ class FailedRequestLogMiddleware:
                 "request.failed",
                 logging.ERROR if response.status_code >= 500 else logging.WARNING,
                 method=request.method,
-                path=request.path,
+                # The route's pattern, not the path: paths carry tokens (invitations) and ids.
+                route=_route(request),
                 status=response.status_code,
                 ms=round((time.monotonic() - started) * 1000),
                 user=user.pk if user is not None and user.is_authenticated else None,
@@ -82,3 +84,11 @@ class FailedRequestLogMiddleware:
 
 
 _request_logger = logging.getLogger("nearer.requests")
+
+
+def _route(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.route:
+        return "/" + match.route
+    return "(no route)"
+
