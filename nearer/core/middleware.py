@@ -91,4 +91,3 @@ def _route(request) -> str:
     if match is not None and match.route:
         return "/" + match.route
     return "(no route)"
-
