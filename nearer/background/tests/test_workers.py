@@ -195,3 +195,49 @@ def test_scheduled_note_is_delivered_once_with_two_workers(tmp_path, backend):
     assert all(e.get("event") != "task.failed" for e in events)
     # What the person wrote never reached the log.
     assert not any("SECRET-WORDS" in log.read_text() for log in logs)
+
+
+OVERDUE = """
+import django, json
+django.setup()
+from datetime import timedelta
+from django.utils import timezone
+from nearer.background.beat import heartbeat
+from nearer.background.health import readiness
+from nearer.notes.tasks import deliver_note
+now = timezone.now()
+before = readiness(now)[1]
+deliver_note.using(run_after=now - timedelta(minutes=7)).enqueue(1)
+deliver_note.using(run_after=now + timedelta(minutes=7)).enqueue(2)
+deliver_note.enqueue(3)
+heartbeat("w:1", "redis", now)
+ok, after = readiness(now)
+print(json.dumps({"before": before, "after": after, "ok": ok,
+                  "expected": (now - timedelta(minutes=7)).isoformat()}))
+"""
+
+
+def test_readiness_on_redis_reports_the_oldest_overdue_task(tmp_path):
+    if not redis_is_up():
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running on 127.0.0.1:6379")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    env = _env(tmp_path, "redis")
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    out = _python(OVERDUE, env)
+    assert out["before"]["worker"] == "silent"
+    assert out["before"]["oldest_overdue_task"] is None
+    assert out["ok"] is True
+    # RQ stores times to the second; the task due seven minutes ago is the one reported.
+    assert out["after"]["oldest_overdue_task"][:19] == out["expected"][:19]
