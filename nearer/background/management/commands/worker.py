@@ -9,7 +9,7 @@ Run as many as you like; chores still run once.
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from nearer.background.beat import Beat
 from nearer.core.logs import startup
@@ -28,7 +28,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         backend = settings.TASKS["default"]["BACKEND"]
-        kind = "redis" if backend.startswith("django_tasks_rq.") else "database"
+        if backend.startswith("django_tasks_rq."):
+            kind = "redis"
+        elif backend.startswith("django_tasks_db."):
+            kind = "database"
+        else:
+            raise CommandError(
+                f"TASKS_BACKEND runs tasks without a worker ({backend}); use database or redis."
+            )
         startup(f"worker:{kind}")
         beat = Beat(kind, interval=options["beat_interval"])
         beat.start()
