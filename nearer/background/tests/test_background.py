@@ -132,3 +132,27 @@ def test_readiness_is_for_the_operator_only(settings):
 def test_healthz_stays_cheap_and_public(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         assert client.get("/healthz").status_code == 200
+
+
+def test_a_failing_task_is_logged_by_kind_and_place_without_its_message(monkeypatch, caplog):
+    import logging
+
+    from django.core.management import call_command
+
+    from nearer.notes import services
+
+    def broken():
+        raise RuntimeError("the words someone wrote")
+
+    monkeypatch.setattr(services, "deliver_due", broken)
+    ChoreState.objects.create(
+        name="nearer.notes.tasks.deliver_due_notes", next_run_at=timezone.now()
+    )
+    run_chore.enqueue("nearer.notes.tasks.deliver_due_notes")
+    with caplog.at_level(logging.INFO):
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0)
+    events = {r.getMessage(): getattr(r, "fields", {}) for r in caplog.records}
+    assert "task.started" in events and "chore.started" in events
+    assert events["task.failed"]["error"].startswith("RuntimeError at ")
+    assert events["chore.failed"]["error"].startswith("RuntimeError at ")
+    assert not any("someone wrote" in str(fields) for fields in events.values())
