@@ -167,7 +167,8 @@ if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 elif TASKS_BACKEND == "redis":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # django-tasks-rq's backend, with run_after rounded up to RQ's whole seconds.
+    TASKS = {"default": {"BACKEND": "nearer.background.backends.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": env_required("REDIS_URL", "TASKS_BACKEND=redis needs Redis")}}
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from nearer.background.backends import kind
 from nearer.background.models import Heartbeat
 
 # A task this late past its time means no worker is taking work.
@@ -13,9 +14,9 @@ OVERDUE_AFTER = timedelta(minutes=1)
 
 def oldest_overdue(now):
     """When the oldest task that should have started by now was due (None: nothing late)."""
-    backend = settings.TASKS["default"]["BACKEND"]
+    backend = kind()
     cutoff = now - OVERDUE_AFTER
-    if backend.startswith("django_tasks_db."):
+    if backend == "database":
         from django_tasks_db.models import DBTaskResult
 
         oldest = None
@@ -26,7 +27,7 @@ def oldest_overdue(now):
             if due <= cutoff and (oldest is None or due < oldest):
                 oldest = due
         return oldest
-    if backend.startswith("django_tasks_rq."):
+    if backend == "redis":
         import django_rq
 
         oldest = None

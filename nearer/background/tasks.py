@@ -9,6 +9,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from nearer.background.backends import kind
 from nearer.background.chores import by_name
 from nearer.background.models import ChoreState, Heartbeat
 from nearer.core.logs import event, where
@@ -63,13 +64,13 @@ def prune_task_results() -> int:
 def prune(now) -> int:
     cutoff = now - KEEP_FINISHED
     Heartbeat.objects.filter(seen_at__lt=cutoff).delete()
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.startswith("django_tasks_db."):
+    backend = kind()
+    if backend == "database":
         from django_tasks_db.models import DBTaskResult
 
         deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
         return deleted
-    if backend.startswith("django_tasks_rq."):
+    if backend == "redis":
         import django_rq
         from rq.registry import clean_registries
 

@@ -1,6 +1,6 @@
 """The beat, the chore lease, pruning and the operator's readiness check."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.test import Client
@@ -156,3 +156,15 @@ def test_a_failing_task_is_logged_by_kind_and_place_without_its_message(monkeypa
     assert events["task.failed"]["error"].startswith("RuntimeError at ")
     assert events["chore.failed"]["error"].startswith("RuntimeError at ")
     assert not any("someone wrote" in str(fields) for fields in events.values())
+
+
+def test_rq_start_times_are_rounded_up_never_down():
+    from datetime import datetime
+
+    from nearer.background.backends import round_up
+
+    moment = datetime(2026, 1, 1, 7, 0, 0, 600000, tzinfo=UTC)
+    assert round_up(moment) == datetime(2026, 1, 1, 7, 0, 1, tzinfo=UTC)
+    whole = datetime(2026, 1, 1, 7, 0, 0, tzinfo=UTC)
+    assert round_up(whole) == whole
+    assert round_up(None) is None

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from nearer.background import backends
 from nearer.background.beat import Beat
 from nearer.core.logs import startup
 
@@ -27,14 +28,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        backend = settings.TASKS["default"]["BACKEND"]
-        if backend.startswith("django_tasks_rq."):
-            kind = "redis"
-        elif backend.startswith("django_tasks_db."):
-            kind = "database"
-        else:
+        kind = backends.kind()
+        if kind not in ("database", "redis"):
             raise CommandError(
-                f"TASKS_BACKEND runs tasks without a worker ({backend}); use database or redis."
+                f"TASKS_BACKEND runs tasks without a worker ({kind}); use database or redis."
             )
         startup(f"worker:{kind}")
         beat = Beat(kind, interval=options["beat_interval"])
