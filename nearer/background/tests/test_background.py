@@ -134,6 +134,7 @@ def test_healthz_stays_cheap_and_public(client, django_assert_max_num_queries):
         assert client.get("/healthz").status_code == 200
 
 
+@pytest.mark.django_db(transaction=True)  # the worker opens its own transactions
 def test_a_failing_task_is_logged_by_kind_and_place_without_its_message(monkeypatch, caplog):
     import logging
 
