@@ -7,6 +7,7 @@ sent as ``Authorization: Bearer nrr_…``. Every route needs one of them.
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 from ninja.security import HttpBearer, django_auth
 
 from nearer.accounts.models import TOKEN_PREFIX, ApiToken, hash_token
@@ -18,10 +19,11 @@ class TokenAuth(HttpBearer):
     openapi_scheme = "bearer"
 
     def authenticate(self, request, token):
-        # Guessing tokens is throttled per address: past the limit even a right token is
-        # refused for a while, so guessing gains nothing.
+        # Failed guesses are counted per client address (proxy-aware, nearer.core.client).
+        # Once an address is over the limit it gets 429 for a while, whatever it sends; every
+        # other address, and so every other person's valid token, is unaffected.
         if not ratelimits.allow(request, "nearer_api_token_failed", dry_run=True):
-            return None
+            raise Throttled(wait=60)
         found = None
         if token.startswith(TOKEN_PREFIX):
             found = (

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "nearer.checkins",
     "nearer.talks",
     "nearer.progress",
+    "nearer.background",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nearer.core.middleware.FailedRequestLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -174,7 +176,8 @@ if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 elif TASKS_BACKEND == "redis":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # django-tasks-rq's backend, with run_after rounded up to RQ's whole seconds.
+    TASKS = {"default": {"BACKEND": "nearer.background.backends.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": env_required("REDIS_URL", "TASKS_BACKEND=redis needs Redis")}}
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -321,7 +324,7 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/ready$"]
 
 # --- Nearer -----------------------------------------------------------------------------
 
@@ -339,10 +342,41 @@ NEARER_HELP_DIRECTORIES = env("NEARER_HELP_DIRECTORIES") or str(
 )
 NEARER_SIGNUP_OPEN = env_bool("NEARER_SIGNUP_OPEN", True)
 
+# --- Operations (nearer/core/client.py, nearer/core/logs.py, nearer/background/) -------
+
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
+# connecting address is the client). Rate limits, the security log and allauth use it.
+NEARER_TRUSTED_PROXY_COUNT = env_int("NEARER_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = NEARER_TRUSTED_PROXY_COUNT
+if NEARER_TRUSTED_PROXY_COUNT < 0:
+    raise ValueError("NEARER_TRUSTED_PROXY_COUNT must be 0 or more")
+# /healthz/ready answers local requests, or anyone sending "Authorization: Bearer <token>".
+NEARER_HEALTH_TOKEN = env("NEARER_HEALTH_TOKEN", "")
+NEARER_WORKER_SILENCE = 5 * 60  # seconds without a heartbeat before /healthz/ready says 503
+NEARER_BEAT_INTERVAL = float(env("NEARER_BEAT_INTERVAL", "5"))
+NEARER_LOG_FORMAT = env("NEARER_LOG_FORMAT", "text")
+if NEARER_LOG_FORMAT not in ("text", "json"):
+    raise ValueError(f"NEARER_LOG_FORMAT must be text or json, not {NEARER_LOG_FORMAT!r}")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"()": "nearer.core.logs.PlainFormatter"},
+        "json": {"()": "nearer.core.logs.JsonLineFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": NEARER_LOG_FORMAT},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Failing requests are logged once, by nearer.requests, without query strings.
+        "django.request": {"handlers": ["null"], "propagate": False},
+        "django.server": {"level": "WARNING"},
+        # Task lifecycles are logged by nearer.tasks (ids and paths; errors without messages).
+        "django.tasks": {"handlers": ["null"], "propagate": False},
+        "django_tasks": {"handlers": ["null"], "propagate": False},
+    },
 }

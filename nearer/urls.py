@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from nearer.api import api
+from nearer.background import views as background
 from nearer.core import views as core
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("today/", core.today, name="today"),
     path("safety/", core.safety, name="safety"),
     path("healthz", core.healthz, name="healthz"),
+    path("healthz/ready", background.ready, name="healthz_ready"),
     path("accounts/", include("allauth.urls")),
     path("", include("nearer.accounts.urls")),
     path("", include("nearer.couples.urls")),

@@ -7,3 +7,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nearer.settings")
 
 application = get_wsgi_application()
+
+from nearer.core.logs import startup  # noqa: E402 (needs the settings loaded above)
+
+startup("web")

@@ -1,5 +1,7 @@
 """Pages that belong to no single capability: landing, Today, safety, health."""
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
@@ -7,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from nearer.core.logs import event, where
 from nearer.core.safety import resources
 from nearer.couples.services import pending_invite, state_of
 from nearer.plans.services import today_for
@@ -63,6 +66,9 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # any database failure means "not healthy"
+    except Exception as error:  # any database failure means "not healthy"
+        event(
+            logging.getLogger("nearer.health"), "health.failed", logging.ERROR, error=where(error)
+        )
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")

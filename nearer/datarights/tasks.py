@@ -22,3 +22,15 @@ def build_export(job_id: str) -> str:
 def purge_account(user_id: int) -> bool:
     user = get_user_model().objects.filter(pk=user_id).first()
     return user is not None and services.purge_if_due(user)
+
+
+@task()
+def expire_exports() -> int:
+    """Periodic chore (nearer/background/chores.py): remove exports past their 48 hours."""
+    return services.expire_exports()
+
+
+@task()
+def purge_due_accounts() -> int:
+    """Periodic chore (nearer/background/chores.py): delete accounts past their grace."""
+    return services.purge_due_accounts()

@@ -1,8 +1,8 @@
 """Search and filter the library with the database's own full-text search.
 
 SQLite uses the FTS5 index made in migration 0002 (ranked by bm25); PostgreSQL uses the
-generated ``search`` tsvector column and its GIN index from the same migration, ranked by
-``ts_rank``. Whatever a person types
+``search`` tsvector column (kept by a trigger, migration 0003) and its GIN index, ranked by
+``ts_rank``. ``fulltext.py`` keeps both in place after every migrate. Whatever a person types
 is reduced to plain words first, so no input can break the query syntax.
 """
 

@@ -12,3 +12,9 @@ def deliver_note(note_id: int) -> bool:
         return False
     services.deliver_due()  # this one, and any that a stopped worker missed
     return True
+
+
+@task()
+def deliver_due_notes() -> int:
+    """Periodic chore (nearer/background/chores.py): deliver notes a stopped worker missed."""
+    return services.deliver_due()
