@@ -66,3 +66,15 @@ def facts(item) -> list[str]:
     found += [SITUATION[s] for s in data.get("situations", []) if s in SITUATION]
     found += [LIFE[life] for life in data.get("lives", []) if life in LIFE]
     return [str(fact) for fact in found]
+
+
+def brief_facts(item) -> list[str]:
+    """The two or three facts that help choose from a list: time, where, cost."""
+    data = item.data or {}
+    found = []
+    if item.minutes:
+        found.append(_("%(minutes)s min") % {"minutes": item.minutes})
+    for key, labels in (("setting", SETTING), ("cost", COST)):
+        if data.get(key) in labels:
+            found.append(labels[data[key]])
+    return [str(fact) for fact in found]

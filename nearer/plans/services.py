@@ -161,6 +161,15 @@ def _intake(user) -> tuple[dict, int]:
     return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
 
 
+def situations_of(user) -> list[str]:
+    """The seasons this person chose in their private intake (for their eyes only: the
+    library's front door opens on them)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    intake = Intake.objects.filter(user=user).only("situations").first()
+    return ordered(intake.situations) if intake else []
+
+
 def today_for(user) -> Today:
     enrollment = current_enrollment(user)
     if enrollment is None:

@@ -25,3 +25,8 @@ def markdown_inline(text):
 @register.filter
 def facts(item):
     return labels.facts(item)
+
+
+@register.filter
+def brief_facts(item):
+    return labels.brief_facts(item)

@@ -1,0 +1,43 @@
+"""The library's front door: what fits the person's season first, then ways to browse."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.http import urlencode
+
+from nearer.library import labels
+from nearer.library.models import Item, Kind
+from nearer.plans.services import situations_of
+
+# What a shelf holds for a season: a couple of each, things to do before things to read.
+SHELF = (("exercise", 2), ("date", 2), ("question", 1), ("prompt", 1))
+
+
+@dataclass
+class Shelf:
+    label: str
+    items: list
+    url: str
+
+
+def front_door(user) -> list[Shelf]:
+    """One shelf per season the person chose in their private intake (none when anonymous
+    or before the intake): items written for that season, not those for every couple."""
+    shelves = []
+    for situation in situations_of(user):
+        if situation not in labels.SITUATION:
+            continue
+        written_for = Item.objects.current().tagged(f"situation:{situation}")
+        items = []
+        for kind, count in SHELF:
+            items += list(written_for.filter(kind=kind).order_by("key")[:count])
+        if items:
+            url = "?" + urlencode({"situation": situation})
+            shelves.append(Shelf(str(labels.SITUATION[situation]), items, url))
+    return shelves
+
+
+def kinds_with_counts() -> list[tuple[str, str, int]]:
+    """(kind, human label, how many) for browsing by kind, in one query."""
+    counts = dict(Item.objects.current().values_list("kind").annotate(n=Count("id")).order_by())
+    return [(kind, label, counts[kind]) for kind, label in Kind.choices if counts.get(kind)]
