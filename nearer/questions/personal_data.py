@@ -1,5 +1,5 @@
 from nearer import registry
-from nearer.questions.models import Answer, Reaction
+from nearer.questions.models import Answer, Reaction, Reply
 
 registry.register(
     Answer,
@@ -11,4 +11,12 @@ registry.register(
 )
 registry.register(
     Reaction, owner="author", rule=registry.Rule.AUTHORED, section="reactions", label="Reactions"
+)
+registry.register(
+    Reply,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("text",),
+    section="replies",
+    label="Replies under answers to the question of the day",
 )
