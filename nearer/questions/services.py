@@ -98,6 +98,37 @@ def choose(space: str, day: date, situations: set[str]) -> Item | None:
     return oldest.item if oldest else Item.objects.filter(kind="question").first()
 
 
+def _keep_an_answer_written_alone_today(user, space: str, day: date, now) -> DailyQuestion | None:
+    """The couple's first day: when one of them already answered today's question on their
+    own before the two were linked, the couple's question is that one, and the answer
+    moves into it (still revealed only when both have answered). Nothing written is lost.
+    If both answered alone, the first answer written decides; the other stays in its
+    writer's earlier questions, ready to share."""
+    state = state_of(user)
+    people = [user, state.partner]
+    today_alone = Q(pk__in=[])
+    for somebody in people:
+        today_alone |= Q(question__space=f"u{somebody.pk}", question__day=space_day(somebody, now))
+    first = (
+        Answer.objects.filter(today_alone, author__in=people, couple__isnull=True)
+        .filter(visibility=Visibility.MUTUAL)
+        .select_related("question__item")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    alone = first.question
+    with transaction.atomic():
+        kept = DailyQuestion.objects.create(space=space, day=day, item=alone.item)
+        Answer.objects.filter(pk=first.pk).update(
+            question=kept, mutual_key=kept.mutual_key, couple=state.couple
+        )
+        if not alone.answers.exists():
+            alone.delete()  # it lives on as the couple's question
+    return kept
+
+
 def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
     """Today's question for this person's space; None only while the library is empty."""
     space, person = anchor(user)
@@ -105,10 +136,14 @@ def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
     found = DailyQuestion.objects.filter(space=space, day=day).select_related("item").first()
     if found:
         return found
-    item = choose(space, day, _shared_situations(user))
-    if item is None:
-        return None
     try:
+        if space.startswith("c"):
+            kept = _keep_an_answer_written_alone_today(user, space, day, now)
+            if kept is not None:
+                return kept
+        item = choose(space, day, _shared_situations(user))
+        if item is None:
+            return None
         with transaction.atomic():
             return DailyQuestion.objects.create(space=space, day=day, item=item)
     except IntegrityError:  # the partner opened it in the same moment
