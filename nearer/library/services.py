@@ -41,3 +41,13 @@ def kinds_with_counts() -> list[tuple[str, str, int]]:
     """(kind, human label, how many) for browsing by kind, in one query."""
     counts = dict(Item.objects.current().values_list("kind").annotate(n=Count("id")).order_by())
     return [(kind, label, counts[kind]) for kind, label in Kind.choices if counts.get(kind)]
+
+
+def gentle_pair(item) -> dict:
+    """For a high-energy date, its gentler version; for a gentle version, the original."""
+    current = Item.objects.current()
+    original_key = (item.data or {}).get("gentle_version_of")
+    return {
+        "gentler": current.tagged(f"gentle_of:{item.key}").first() if item.kind == "date" else None,
+        "original": current.filter(key=original_key).first() if original_key else None,
+    }

@@ -36,4 +36,4 @@ def index(request):
 @require_GET
 def detail(request, key):
     item = get_object_or_404(Item.objects.current(), key=key)
-    return render(request, "library/detail.html", {"item": item})
+    return render(request, "library/detail.html", {"item": item, **services.gentle_pair(item)})

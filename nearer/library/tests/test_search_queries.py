@@ -41,7 +41,7 @@ CASES = [
     ("fight", [], ["e-repair-after-a-fight", "f-same-fight-again"], 2),
     ("we keep having the same fight", [], ["f-same-fight-again"], 2),
     ("take a break during an argument", ["e-taking-a-break-well"], [], 3),
-    ("sex", ["f-physical-closeness-at-your-own-pace"], ["e-slow-unhurried-touch"], 5),
+    ("sex", [], ["f-physical-closeness-at-your-own-pace", "e-slow-unhurried-touch"], 3),
     ("dead bedroom", ["f-physical-closeness-at-your-own-pace"], [], 3),
     ("sober", [], ["d-out-044", "e-making-sober-time-rewarding"], 5),
     ("partner in recovery", [], ["f-supporting-a-partner-in-recovery"], 3),
@@ -74,12 +74,24 @@ CASES = [
     ("dream trip", ["d-home-030"], [], 3),
     ("picnic", [], ["d-home-007", "d-out-005"], 5),
     ("cooking together", [], ["d-home-011", "d-out-008"], 5),
-    ("game night", [], ["d-home-010"], 3),
+    ("game night", [], ["d-home-010"], 5),
     ("movie night", [], ["d-virtual-001"], 3),
     ("visit planning", [], ["d-virtual-015", "e-planning-a-visit"], 3),
     ("first date", ["d-home-019"], [], 3),
     ("caused the hurt", ["f-i-caused-the-hurt"], [], 3),
     ("can i use it alone", [], ["f-using-nearer-alone"], 3),
+    # Lives: caring, loss, stepfamilies, child-free, later life
+    ("caregiver", [], ["e-coping-together-with-care", "d-life-001"], 3),
+    ("my partner is chronically ill", [], ["e-coping-together-with-care"], 3),
+    ("miscarriage", [], ["e-two-ways-of-grieving"], 3),
+    ("ivf", [], ["e-two-ways-of-grieving", "p-life-005"], 3),
+    ("stepkids", ["e-stepfamily-roles"], [], 3),
+    ("blended family", ["e-stepfamily-roles"], [], 3),
+    ("child free", [], ["e-shared-meaning-without-children"], 5),
+    ("gentle date ideas", [], ["d-gentle-014"], 3),
+    ("retirement", [], ["q-future-007", "p-life-018"], 3),
+    # Gentler dates
+    ("low energy date", [], ["d-gentle-014", "d-gentle-001"], 3),
 ]
 
 
@@ -144,6 +156,9 @@ def test_nothing_typed_but_little_words_still_searches(library):
     assert search(Filters(q="when we")).exists() is not None
 
 
+TAG_FACETS = {"situation", "life", "setting", "cost", "depth", "energy"}
+
+
 def test_the_synonym_list_is_valid_and_says_each_phrase_once():
     raw = yaml.safe_load(synonyms_path().read_text(encoding="utf-8"))
     seen = {}
@@ -155,4 +170,4 @@ def test_the_synonym_list_is_valid_and_says_each_phrase_once():
             assert seen.setdefault(key, number) == number, f"{typed!r} is in two entries"
         for tag in entry.tags:
             facet, _, value = tag.partition(":")
-            assert facet in {"situation", "life", "setting", "cost", "depth"} and value, tag
+            assert facet in TAG_FACETS and value, tag
