@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 
 from nearer.library import labels
 from nearer.library.models import Item, Kind
-from nearer.plans.services import situations_of
+from nearer.plans.services import situations_of, tried_items
 
 # What a shelf holds for a season: a couple of each, things to do before things to read.
 SHELF = (("exercise", 2), ("date", 2), ("question", 1), ("prompt", 1))
@@ -22,12 +22,15 @@ class Shelf:
 
 def front_door(user) -> list[Shelf]:
     """One shelf per season the person chose in their private intake (none when anonymous
-    or before the intake): items written for that season, not those for every couple."""
+    or before the intake): items written for that season, not those for every couple,
+    leaving out what they have already done in their plan."""
     shelves = []
-    for situation in situations_of(user):
+    situations = situations_of(user)
+    tried = tried_items(user) if situations else set()
+    for situation in situations:
         if situation not in labels.SITUATION:
             continue
-        written_for = Item.objects.current().tagged(f"situation:{situation}")
+        written_for = Item.objects.current().tagged(f"situation:{situation}").exclude(key__in=tried)
         items = []
         for kind, count in SHELF:
             items += list(written_for.filter(kind=kind).order_by("key")[:count])

@@ -79,3 +79,25 @@ def test_front_door_query_count_stays_small(
     client = client_for(cast.a)
     with django_assert_max_num_queries(25):
         assert client.get(reverse("library:index")).status_code == 200
+
+
+def test_the_front_door_leaves_out_what_the_person_has_done(library, cast):
+    from nearer.library.services import front_door
+    from nearer.plans.definitions import all_plans
+    from nearer.plans.models import StepLog
+    from nearer.plans.services import enroll
+
+    Intake.objects.create(user=cast.a, situations=["long_distance"])
+    enrollment = enroll(cast.a, ["long_distance"])
+    shelf = {item.key for item in front_door(cast.a)[0].items}
+    in_plan = {
+        step.item: f"long_distance:{step.key}"
+        for week in all_plans()["long_distance"].weeks
+        for step in [*week.weekly, *(s for day in week.days for s in day.steps)]
+        if step.item in shelf
+    }
+    assert in_plan, "a shelf item that the plan also uses"
+    done, ref = next(iter(in_plan.items()))
+    StepLog.objects.create(enrollment=enrollment, step=ref, status="done", day=0)
+    after = {item.key for item in front_door(cast.a)[0].items}
+    assert done not in after and len(after) == len(shelf)
