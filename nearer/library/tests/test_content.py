@@ -1,8 +1,6 @@
 """Checks over all content: no near-duplicates, gentler versions of every high-energy
 date, every life served, roles on one-role prompts, method labels that match the text."""
 
-import time
-
 import pytest
 from django.conf import settings
 
@@ -24,9 +22,7 @@ def _text(entry) -> str:
 
 def test_no_two_items_are_near_duplicates(entries):
     texts = {entry.key: _text(entry) for entry in entries}
-    start = time.perf_counter()
     found = near_duplicates(texts)
-    assert time.perf_counter() - start < 5
     assert not found, "\n".join(f"{s} {a} ~ {b}: {texts[a]!r} / {texts[b]!r}" for s, a, b in found)
 
 
