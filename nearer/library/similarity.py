@@ -46,7 +46,11 @@ def near_duplicates(texts: dict[str, str], threshold: float = NEAR_DUPLICATE):
         if len(positions) <= COMMON_WORD:
             candidates.update(combinations(positions, 2))
     found = []
+    sizes = [len(g) for g in grams]
     for i, j in candidates:
+        # Jaccard can be no higher than the smaller set over the larger: skip early.
+        if min(sizes[i], sizes[j]) < threshold * max(sizes[i], sizes[j]):
+            continue
         score = len(grams[i] & grams[j]) / len(grams[i] | grams[j])
         if score >= threshold:
             found.append((round(score, 2), keys[i], keys[j]))
