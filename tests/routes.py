@@ -25,6 +25,8 @@ class Route:
     args: object = None
     # Acting on the object is for the partner (reacting to their answer), not the author.
     partner_acts: bool = False
+    # Both the author and the partner act on it (the reply thread under a revealed answer).
+    both_act: bool = False
 
 
 def _a_token(cast):
@@ -179,9 +181,11 @@ ROUTES = {
     "questions:history": Route(("GET",)),
     "questions:react": Route(("POST",), obj=_a_revealed_answer, partner_acts=True),
     "questions:share": Route(("POST",), obj=_a_solo_answer),
+    "questions:reply": Route(("POST",), obj=_a_revealed_answer, both_act=True),
     "api:question_today": Route(("GET",), api=True),
     "api:question_answer": Route(("PUT",), api=True),
     "api:question_react": Route(("POST",), api=True, obj=_a_revealed_answer_api, partner_acts=True),
+    "api:question_reply": Route(("POST",), api=True, obj=_a_revealed_answer_api, both_act=True),
     "api:question_history": Route(("GET",), api=True),
     "notes:index": Route(("GET", "POST")),
     "notes:delete": Route(("POST",), obj=_a_note),

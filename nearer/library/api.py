@@ -47,7 +47,8 @@ class SearchOut(Schema):
 @router.get("/library", response=SearchOut, summary="Search the library")
 def library_search(request, params: Query[SearchIn]):
     found = search(Filters(**params.dict(exclude={"limit", "offset"})))
-    return {"count": len(found), "items": found[params.offset : params.offset + params.limit]}
+    # Counted and sliced in the database.
+    return {"count": found.count(), "items": found[params.offset : params.offset + params.limit]}
 
 
 @router.get("/library/{key}", response=ItemOut, summary="One library item")

@@ -1,17 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nearer.library import labels
 from nearer.library.models import Kind
 
-SITUATIONS = [
-    ("", _("Any situation")),
-    ("new_parents", _("New parents")),
-    ("many_years", _("Many years together")),
-    ("after_betrayal", _("After a betrayal")),
-    ("long_distance", _("Long distance")),
-    ("recovery", _("Addiction recovery")),
-    ("general", _("Drifting apart")),
-]
+SITUATIONS = [("", _("Any situation")), *labels.SITUATION.items()]
+
+
+def _choices(anything, mapping):
+    return [("", anything), *mapping.items()]
 
 
 class LibrarySearchForm(forms.Form):
@@ -19,45 +16,16 @@ class LibrarySearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Everything")), *Kind.choices]
     )
-    situation = forms.ChoiceField(label=_("Situation"), required=False, choices=SITUATIONS)
+    situation = forms.ChoiceField(label=_("Season"), required=False, choices=SITUATIONS)
     setting = forms.ChoiceField(
-        label=_("Where"),
-        required=False,
-        choices=[
-            ("", _("Anywhere")),
-            ("home", _("At home")),
-            ("out", _("Out")),
-            ("virtual", _("Apart, online")),
-        ],
+        label=_("Where"), required=False, choices=_choices(_("Anywhere"), labels.SETTING)
     )
     cost = forms.ChoiceField(
-        label=_("Cost"),
-        required=False,
-        choices=[
-            ("", _("Any cost")),
-            ("free", _("Free")),
-            ("low", _("Low")),
-            ("medium", _("Medium")),
-            ("high", _("High")),
-        ],
+        label=_("Cost"), required=False, choices=_choices(_("Any cost"), labels.COST)
     )
     length = forms.ChoiceField(
-        label=_("Time"),
-        required=False,
-        choices=[
-            ("", _("Any length")),
-            ("short", _("15 minutes or less")),
-            ("medium", _("Up to an hour")),
-            ("long", _("Longer")),
-        ],
+        label=_("Time"), required=False, choices=_choices(_("Any length"), labels.LENGTH)
     )
     depth = forms.ChoiceField(
-        label=_("Depth"),
-        required=False,
-        choices=[
-            ("", _("Any depth")),
-            ("light", _("Light")),
-            ("meaningful", _("Meaningful")),
-            ("deep", _("Deep")),
-        ],
+        label=_("Depth"), required=False, choices=_choices(_("Any depth"), labels.DEPTH)
     )

@@ -50,6 +50,8 @@ class Entry:
         for facet in ("depth", "setting", "cost", "energy", "kind", "mode"):
             if facet in data:
                 tags.append(f"{facet}:{data[facet]}")
+        if data.get("gentle_version_of"):
+            tags += ["gentle_version", f"gentle_of:{data['gentle_version_of']}"]
         for flag in (
             "novelty",
             "after_bedtime",

@@ -72,6 +72,8 @@ class DateIdea(Base):
     novelty: bool
     after_bedtime: bool
     steps: list[str] = Field(min_length=2, max_length=8)
+    # A gentler version (energy: low) of a high-energy date: its id. Tagged gentle_of:<id>.
+    gentle_version_of: str = Field(default="", pattern=r"^(d-[a-z0-9-]+)?$")
 
 
 class NoteStarter(Base):
@@ -92,6 +94,8 @@ class Exercise(Base):
     summary: str = Field(min_length=10, max_length=1200)
     minutes: int = Field(gt=0, le=240)
     method: str = Field(min_length=3, max_length=80)
+    # Where the approach comes from: a book or paper a curious reader can find.
+    citation: str = Field(default="", max_length=300)
     mode: Literal["together", "solo"]
     vulnerable: bool
     steps: list[str] = Field(min_length=2, max_length=12)

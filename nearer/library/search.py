@@ -1,21 +1,64 @@
 """Search and filter the library with the database's own full-text search.
 
-SQLite uses the FTS5 index made in migration 0002 (ranked by bm25); PostgreSQL uses the
-``search`` tsvector column (kept by a trigger, migration 0003) and its GIN index, ranked by
-``ts_rank``. ``fulltext.py`` keeps both in place after every migrate. Whatever a person types
-is reduced to plain words first, so no input can break the query syntax.
+What a person types is read in three steps:
+
+1. Plain words only (``\\w+``), lower-cased, common little words dropped, so no input can
+   break the query syntax.
+2. The synonym list kept as content (``content/search/synonyms.yaml``) widens each word or
+   phrase to the words the library uses ("cheating" also looks for "affair" and
+   "betrayal"), and some phrases also mean a part of the library ("long distance" is the
+   long-distance situation, "dates" the date ideas), so the words and the filters agree.
+3. The database stems and ranks: SQLite's FTS5 index with the porter tokenizer (migration
+   0002), ranked by bm25 with the title weighted four times the body; PostgreSQL's
+   ``search`` tsvector (english configuration, title weight A, body B) ranked by
+   ``ts_rank``. Each word is also a prefix, so "apolog" finds "apologise".
+
+Every word (with its synonyms) must match; when that finds nothing, any word may, best
+first. Ranking, counting and paging all happen in the database: ``search`` returns a lazy
+QuerySet. ``fulltext.py`` keeps the SQLite index and its triggers, and the PostgreSQL
+column's trigger (migration 0003), in place after every migrate.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
+import yaml
+from django.conf import settings
 from django.db import connection
+from django.db.models import F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
+from pydantic import BaseModel, ConfigDict, Field
 
-from nearer.library.models import Item
+from nearer.library.models import Item, Kind
 
 LENGTHS = {"short": (0, 15), "medium": (16, 60), "long": (61, 24 * 60)}
 FACETS = ("situation", "setting", "cost", "depth")
+MAX_WORDS = 12
+
+# Words that carry no meaning for a search ("how do I …", "ideas for our …"). Dropped on
+# both databases alike (FTS5 has no stop words of its own).
+STOP_WORDS = frozenset(
+    """
+    a about after again all am an and any are as at be been before being but by can could
+    did do does doing for from get getting had has have having he her him his how i if in
+    into is it its just me my myself of on or our ours she should so some than that the
+    their them then there these they this to too up us very was we were what when where
+    which while who why will with would you your yours idea ideas way ways tips help feel
+    feeling keep anymore any more really always never want need make get partner partners
+    husband wife boyfriend girlfriend spouse relationship couple couples marriage married
+    each other
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+
+class Synonym(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    when: list[str] = Field(min_length=1)  # what people type: words or short phrases
+    also: list[str] = Field(default_factory=list)  # words and phrases the library uses
+    tags: list[str] = Field(default_factory=list)  # e.g. situation:long_distance, life:x
+    kind: str = ""  # a kind of item: "dates" means date ideas
 
 
 @dataclass(frozen=True)
@@ -29,38 +72,174 @@ class Filters:
     length: str = ""
 
 
+@dataclass
+class Group:
+    """One thing the person asked for: any of ``terms`` in the text, or any of ``tags``."""
+
+    terms: list[str]  # the typed word or phrase first, then its synonyms
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def typed(self) -> "Group":
+        return Group(terms=self.terms[:1])
+
+
+@dataclass
+class Parsed:
+    groups: list[Group]
+    kind: str = ""
+
+
 def words(text: str) -> list[str]:
     # \w never matches NUL or punctuation, so nothing here can break a query's syntax.
-    return re.findall(r"\w+", text.lower())[:12]
+    return re.findall(r"\w+", text.lower())[:MAX_WORDS]
 
 
-def _fts_sqlite(terms: list[str], queryset):
-    match = " ".join(f'"{term}"*' for term in terms)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM library_item_fts WHERE library_item_fts MATCH %s "
-            "ORDER BY bm25(library_item_fts, 4.0, 1.0) LIMIT 500",
-            [match],
-        )
-        ranked = [row[0] for row in cursor.fetchall()]
-    items = queryset.in_bulk(ranked)
-    return [items[pk] for pk in ranked if pk in items]
+def synonyms_path():
+    return settings.NEARER_CONTENT_DIR / "search" / "synonyms.yaml"
 
 
-def _fts_postgres(terms: list[str], queryset):
-    # Each word as a prefix, all required: "call" also finds "calls" and "calling".
-    tsquery = " & ".join(f"{term}:*" for term in terms)
-    match = "library_item.search @@ to_tsquery('english', %s)"
-    rank = RawSQL("ts_rank(library_item.search, to_tsquery('english', %s))", [tsquery])
-    return list(
-        queryset.extra(where=[match], params=[tsquery])  # noqa: S610 (parameters are bound)
-        .annotate(rank=rank)
-        .order_by("-rank", "key")[:500]
+@cache
+def synonyms() -> dict[tuple[str, ...], Synonym]:
+    """What each typed word or phrase (as a tuple of words) widens to."""
+    raw = yaml.safe_load(synonyms_path().read_text(encoding="utf-8")) or []
+    table = {}
+    for entry in (Synonym.model_validate(data) for data in raw):
+        for typed in entry.when:
+            table[tuple(words(typed))] = entry
+    return table
+
+
+def _clean_terms(phrases) -> list[str]:
+    cleaned = (" ".join(words(phrase)) for phrase in phrases)
+    return list(dict.fromkeys(term for term in cleaned if term))
+
+
+def parse(q: str) -> Parsed:
+    """Group the typed words, longest known phrase first ("long distance" before "long")."""
+    table = synonyms()
+    longest = max((len(key) for key in table), default=1)
+    typed = words(q)
+    groups, kind, position = [], "", 0
+    while position < len(typed):
+        for size in range(min(longest, len(typed) - position), 0, -1):
+            key = tuple(typed[position : position + size])
+            entry = table.get(key)
+            if entry is not None:
+                break
+        else:
+            size, key, entry = 1, (typed[position],), None
+        position += size
+        if entry is None:
+            if key[0] not in STOP_WORDS:
+                groups.append(Group(terms=[key[0]]))
+            continue
+        if entry.kind and not entry.also and not entry.tags:
+            kind = entry.kind  # "dates", "questions": a kind of item, not a word to find
+            continue
+        kind = kind or entry.kind
+        if entry.kind and not entry.tags:
+            continue  # "love notes": the kind alone says it
+        groups.append(Group(terms=_clean_terms([" ".join(key), *entry.also]), tags=entry.tags))
+    if not groups and not kind and typed:
+        # Only little words ("us", "when we…"): search for them after all.
+        groups = [Group(terms=[word]) for word in typed]
+    return Parsed(groups=groups, kind=kind)
+
+
+def _tags_q(tags: list[str]) -> Q:
+    found = Q(pk__in=[])
+    for tag in tags:
+        found |= Q(tags__contains=f" {tag} ")
+    return found
+
+
+# SQLite FTS5 ------------------------------------------------------------------------------
+
+
+def _fts5_alternative(term: str) -> str:
+    # Every token is quoted, so none is read as an operator; the last gets a prefix star.
+    return f'"{term}"*' if " " not in term else f'"{term}"'
+
+
+def _fts5_group(group: Group) -> str:
+    return "(" + " OR ".join(_fts5_alternative(term) for term in group.terms) + ")"
+
+
+def _fts5_matches(expression: str) -> RawSQL:
+    return RawSQL(
+        "SELECT rowid FROM library_item_fts WHERE library_item_fts MATCH %s", [expression]
     )
 
 
-def search(filters: Filters, queryset=None):
-    """Current items matching the filters, best first when there is a text query."""
+def _rank_sqlite(groups: list[Group]) -> RawSQL:
+    score = (
+        "coalesce((SELECT -bm25(library_item_fts, 4.0, 1.0) FROM library_item_fts "
+        "WHERE library_item_fts MATCH %s AND library_item_fts.rowid = library_item.id), 0)"
+    )
+    # bm25 is lower for better matches; a row without a text match scores 0. The words as
+    # typed count a second time, so "picnic" puts picnics above the walks it also finds.
+    return RawSQL(  # noqa: S611 (the user's words are parameters)
+        f"{score} + {score}",
+        [
+            " OR ".join(_fts5_group(group) for group in groups),
+            " OR ".join(_fts5_group(group.typed) for group in groups),
+        ],
+        output_field=FloatField(),
+    )
+
+
+def _group_q_sqlite(group: Group) -> Q:
+    return Q(pk__in=_fts5_matches(_fts5_group(group))) | _tags_q(group.tags)
+
+
+# PostgreSQL -------------------------------------------------------------------------------
+
+
+def _tsquery(term: str) -> tuple[str, str]:
+    if " " in term:
+        return "phraseto_tsquery('english', %s)", term
+    # A \w+ word and ":*" is always valid tsquery syntax: a stemmed prefix.
+    return "to_tsquery('english', %s)", f"{term}:*"
+
+
+def _tsquery_group(group: Group) -> tuple[str, list[str]]:
+    parts = [_tsquery(term) for term in group.terms]
+    return "(" + " || ".join(sql for sql, _ in parts) + ")", [param for _, param in parts]
+
+
+def _rank_postgres(groups: list[Group]) -> RawSQL:
+    """ts_rank of each word or synonym, weighted by how rare it is in the library.
+
+    ts_rank alone has no notion of rarity, so a common synonym ("trust") would count as
+    much as the word typed ("affair"). The inverse document frequency comes from the GIN
+    index, once per word (PostgreSQL runs each uncorrelated subquery once).
+    """
+    sql, params = [], []
+    for group in groups:
+        for position, term in enumerate(group.terms):
+            tsquery, param = _tsquery(term)
+            weight = 2 if position == 0 else 1  # the word as typed counts double
+            found = f"SELECT count(*) + 1 FROM library_item WHERE search @@ {tsquery}"  # noqa: S608
+            idf = f"ln((SELECT count(*) + 1 FROM library_item)::float / ({found}))"  # noqa: S608
+            sql.append(f"{weight} * ts_rank(library_item.search, {tsquery}) * {idf}")
+            params += [param, param]
+    return RawSQL(" + ".join(sql), params, output_field=FloatField())  # noqa: S611 (placeholders)
+
+
+def _group_q_postgres(group: Group) -> Q:
+    sql, params = _tsquery_group(group)
+    matches = RawSQL(  # noqa: S611 (the user's words are parameters)
+        f"SELECT id FROM library_item WHERE search @@ {sql}",  # noqa: S608
+        params,
+    )
+    return Q(pk__in=matches) | _tags_q(group.tags)
+
+
+# ------------------------------------------------------------------------------------------
+
+
+def _filtered(filters: Filters, queryset):
     queryset = (queryset if queryset is not None else Item.objects.all()).current()
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)
@@ -69,15 +248,46 @@ def search(filters: Filters, queryset=None):
         # An item for every couple suits each situation too.
         tags.remove(f"situation:{filters.situation}")
         queryset = queryset.filter(
-            tags__contains=f" situation:{filters.situation} "
-        ) | queryset.filter(tags__contains=" situation:all ")
+            Q(tags__contains=f" situation:{filters.situation} ")
+            | Q(tags__contains=" situation:all ")
+        )
     queryset = queryset.tagged(*tags)
     if filters.length in LENGTHS:
         low, high = LENGTHS[filters.length]
         queryset = queryset.filter(minutes__gte=low, minutes__lte=high)
-    terms = words(filters.q)
-    if not terms:
-        return list(queryset.order_by("kind", "key"))
-    if connection.vendor == "postgresql":
-        return _fts_postgres(terms, queryset)
-    return _fts_sqlite(terms, queryset)
+    return queryset
+
+
+def search(filters: Filters, queryset=None):
+    """Current items matching the filters, best first when there is a text query (lazy)."""
+    parsed = parse(filters.q)
+    if parsed.kind and not filters.kind and parsed.kind in Kind.values:
+        filters = Filters(**{**filters.__dict__, "kind": parsed.kind})
+    queryset = _filtered(filters, queryset)
+    if not parsed.groups:
+        return queryset.order_by("kind", "key")
+    postgres = connection.vendor == "postgresql"
+    group_q = _group_q_postgres if postgres else _group_q_sqlite
+    rank = (_rank_postgres if postgres else _rank_sqlite)(parsed.groups)
+    # Items the words' part of the library holds (tags) rank just above plain text matches.
+    boost = Value(0.0)
+    for group in parsed.groups:
+        if group.tags:
+            boost = boost + RawSQL(  # noqa: S611 (tags are parameters)
+                "CASE WHEN "
+                + " OR ".join(["library_item.tags LIKE %s"] * len(group.tags))
+                # A small lift for tag matches: text relevance still orders them.
+                + " THEN %s ELSE 0 END",
+                [*(f"% {tag} %" for tag in group.tags), 1.5 if postgres else 3.0],
+                output_field=FloatField(),
+            )
+    every = Q()
+    for group in parsed.groups:
+        every &= group_q(group)
+    found = queryset.filter(every)
+    if len(parsed.groups) > 1 and not found.exists():
+        some = Q(pk__in=[])
+        for group in parsed.groups:
+            some |= group_q(group)
+        found = queryset.filter(some)
+    return found.annotate(rank=rank + boost).order_by(F("rank").desc(), "key")

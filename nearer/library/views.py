@@ -4,9 +4,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from nearer.library import labels, services
 from nearer.library.forms import LibrarySearchForm
 from nearer.library.models import Item
 from nearer.library.search import Filters, search
+
+PAGE_SIZE = 20
 
 
 @require_GET
@@ -15,11 +18,22 @@ def index(request):
     # Unknown filter values are dropped, not an error: the rest of the search still works.
     cleaned = form.cleaned_data if form.is_valid() else {}
     filters = Filters(**{k: v for k, v in cleaned.items() if v})
-    page = Paginator(search(filters), 30).get_page(request.GET.get("page"))
-    return render(request, "library/index.html", {"form": form, "page": page, "filters": filters})
+    page = Paginator(search(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    filtering = any(v for k, v in filters.__dict__.items() if k != "q")
+    front = not filters.q and not filtering and page.number == 1
+    context = {
+        "form": form,
+        "page": page,
+        "filters": filters,
+        "filtering": filtering,
+        "shelves": services.front_door(request.user) if front else [],
+        "kinds": services.kinds_with_counts() if front else [],
+        "situations": labels.SITUATION.items() if front else [],
+    }
+    return render(request, "library/index.html", context)
 
 
 @require_GET
 def detail(request, key):
     item = get_object_or_404(Item.objects.current(), key=key)
-    return render(request, "library/detail.html", {"item": item})
+    return render(request, "library/detail.html", {"item": item, **services.gentle_pair(item)})

@@ -195,6 +195,36 @@ def _intake(user) -> tuple[dict, int]:
     return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
 
 
+def situations_of(user) -> list[str]:
+    """The seasons this person chose in their private intake (for their eyes only: the
+    library's front door opens on them)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    intake = Intake.objects.filter(user=user).only("situations").first()
+    return ordered(intake.situations) if intake else []
+
+
+def tried_items(user) -> set[str]:
+    """Library keys of the plan steps this person marked done (for their eyes only: the
+    library's front door offers what they have not tried yet)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    done = set(
+        StepLog.objects.filter(enrollment__user=user, status=StepLog.Status.DONE).values_list(
+            "step", flat=True
+        )
+    )
+    if not done:
+        return set()
+    tried = set()
+    for situation, plan in all_plans().items():
+        for week in plan.weeks:
+            for step in [*week.weekly, *(s for day in week.days for s in day.steps)]:
+                if step.item and f"{situation}:{step.key}" in done:
+                    tried.add(step.item)
+    return tried
+
+
 def today_for(user) -> Today:
     enrollment = current_enrollment(user)
     if enrollment is None:

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -7,16 +7,24 @@ from pydantic import Field
 
 from nearer.library.api import empty_library
 from nearer.questions import services
-from nearer.questions.models import Answer, Reaction
+from nearer.questions.models import Answer, Reaction, Reply
 from nearer.visibility import get_visible_or_404
 
 router = Router(tags=["question of the day"])
+
+
+class ReplyOut(Schema):
+    mine: bool
+    text: str
+    written: datetime
 
 
 class AnswerOut(Schema):
     id: int
     mine: bool
     text: str
+    reactions: list[str] = []  # the reaction kinds given to this answer
+    replies: list[ReplyOut] = []  # the thread under it, once revealed
 
 
 class QuestionOut(Schema):
@@ -44,8 +52,20 @@ class HistoryOut(Schema):
     answers: list[AnswerOut]
 
 
+def _reply(r, user):
+    return {"mine": r.author_id == user.pk, "text": r.text, "written": r.created_at}
+
+
 def _answer(a, user):
-    return {"id": a.pk, "mine": a.author_id == user.pk, "text": a.text} if a else None
+    if a is None:
+        return None
+    return {
+        "id": a.pk,
+        "mine": a.author_id == user.pk,
+        "text": a.text,
+        "reactions": [r.kind for r in getattr(a, "reactions_shown", []) if r.kind],
+        "replies": [_reply(r, user) for r in getattr(a, "replies_shown", [])],
+    }
 
 
 def _question(user):
@@ -101,10 +121,35 @@ def question_react(request, answer_id: int, payload: ReactionIn):
     if not payload.kind and not payload.reply.strip():
         raise HttpError(422, _("Send a reaction kind, a reply, or both."))
     try:
-        services.react(request.user, answer, payload.kind, payload.reply)
+        if payload.kind:
+            services.react(request.user, answer, payload.kind)
+        if payload.reply.strip():
+            services.reply(request.user, answer, payload.reply)
     except services.AnswerError:
         raise HttpError(404, _("Not found")) from None
     return Status(204, None)
+
+
+class ReplyIn(Schema):
+    text: str = Field(min_length=1, max_length=Reply.MAX_LENGTH)
+
+
+@router.post(
+    "/question/answers/{answer_id}/replies",
+    response={201: ReplyOut},
+    summary="Add a few words to the thread under a revealed answer (either partner)",
+)
+def question_reply(request, answer_id: int, payload: ReplyIn):
+    answer = get_visible_or_404(
+        Answer.objects.select_related("question"), request.user, pk=answer_id
+    )
+    if not services.is_revealed(answer.question, request.user):
+        raise HttpError(404, _("Not found"))
+    try:
+        new = services.reply(request.user, answer, payload.text)
+    except services.AnswerError as error:
+        raise HttpError(422, _("Write a few words; the thread holds up to 40.")) from error
+    return Status(201, _reply(new, request.user))
 
 
 @router.get(

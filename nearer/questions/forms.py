@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nearer.questions.models import Reaction
+from nearer.questions.models import Reaction, Reply
 
 
 class AnswerForm(forms.Form):
@@ -14,11 +14,10 @@ class AnswerForm(forms.Form):
 
 
 class ReactionForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Reaction"),
-        choices=[("", _("No reaction")), *Reaction.Kind.choices],
-        required=False,
-    )
+    """One tap: the button pressed carries the kind. ``reply`` is still accepted from older
+    pages and goes to the thread."""
+
+    kind = forms.ChoiceField(label=_("Reaction"), choices=Reaction.Kind.choices, required=False)
     reply = forms.CharField(label=_("A short reply"), max_length=500, required=False)
 
     def clean(self):
@@ -26,3 +25,12 @@ class ReactionForm(forms.Form):
         if not data.get("kind") and not (data.get("reply") or "").strip():
             raise forms.ValidationError(_("Choose a reaction or write a few words."))
         return data
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Reply"),
+        max_length=Reply.MAX_LENGTH,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=_("A few words back. You both see the thread."),
+    )

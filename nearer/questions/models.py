@@ -78,3 +78,29 @@ class Reaction(Authored):
             "reply": self.reply,
             **registry.authored_data(self),
         }
+
+
+class Reply(Authored, EncryptedText):
+    """A few words in the short thread under a revealed answer, from either partner.
+
+    Shared with the partner while both are in the space; the text is encrypted at rest."""
+
+    MAX_LENGTH = 500
+    MAX_IN_THREAD = 40  # a short thread, not a chat: it keeps every list bounded
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="replies")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["answer", "created_at"])]
+
+    def __str__(self):
+        return f"Reply {self.pk}"
+
+    def export_data(self) -> dict:
+        return {
+            "question": self.answer.question.item.title,
+            "day": self.answer.question.day.isoformat(),
+            "text": self.text,
+            "written": self.created_at.isoformat(),
+        }

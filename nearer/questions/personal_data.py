@@ -1,5 +1,5 @@
 from nearer import registry
-from nearer.questions.models import Answer, Reaction
+from nearer.questions.models import Answer, Reaction, Reply
 
 registry.register(
     Answer,
@@ -16,4 +16,12 @@ registry.register(
     encrypted=("reply",),
     section="reactions",
     label="Reactions",
+)
+registry.register(
+    Reply,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("text",),
+    section="replies",
+    label="Replies under answers to the question of the day",
 )

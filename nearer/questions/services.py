@@ -27,7 +27,7 @@ from django.utils import timezone
 from nearer.couples.services import state_of
 from nearer.couples.shared import SharedContext, context_for, fits_tags
 from nearer.library.models import Item
-from nearer.questions.models import Answer, DailyQuestion, Reaction
+from nearer.questions.models import Answer, DailyQuestion, Reaction, Reply
 from nearer.visibility import Visibility, can_view, partner_has_contributed
 
 DAY_STARTS_AT = timedelta(hours=4)
@@ -92,6 +92,37 @@ def choose(space: str, day: date, ctx: SharedContext) -> Item | None:
     return Item.objects.get(pk=_pick(space, day, anything)) if anything else None
 
 
+def _keep_an_answer_written_alone_today(user, space: str, day: date, now) -> DailyQuestion | None:
+    """The couple's first day: when one of them already answered today's question on their
+    own before the two were linked, the couple's question is that one, and the answer
+    moves into it (still revealed only when both have answered). Nothing written is lost.
+    If both answered alone, the first answer written decides; the other stays in its
+    writer's earlier questions, ready to share."""
+    state = state_of(user)
+    people = [user, state.partner]
+    today_alone = Q(pk__in=[])
+    for somebody in people:
+        today_alone |= Q(question__space=f"u{somebody.pk}", question__day=space_day(somebody, now))
+    first = (
+        Answer.objects.filter(today_alone, author__in=people, couple__isnull=True)
+        .filter(visibility=Visibility.MUTUAL)
+        .select_related("question__item")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    alone = first.question
+    with transaction.atomic():
+        kept = DailyQuestion.objects.create(space=space, day=day, item=alone.item)
+        Answer.objects.filter(pk=first.pk).update(
+            question=kept, mutual_key=kept.mutual_key, couple=state.couple
+        )
+        if not alone.answers.exists():
+            alone.delete()  # it lives on as the couple's question
+    return kept
+
+
 def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
     """Today's question for this person's space; None only while the library is empty."""
     space, person = anchor(user)
@@ -99,10 +130,14 @@ def question_for(user, now: datetime | None = None) -> DailyQuestion | None:
     found = DailyQuestion.objects.filter(space=space, day=day).select_related("item").first()
     if found:
         return found
-    item = choose(space, day, context_for(user))
-    if item is None:
-        return None
     try:
+        if space.startswith("c"):
+            kept = _keep_an_answer_written_alone_today(user, space, day, now)
+            if kept is not None:
+                return kept
+        item = choose(space, day, context_for(user))
+        if item is None:
+            return None
         with transaction.atomic():
             return DailyQuestion.objects.create(space=space, day=day, item=item)
     except IntegrityError:  # the partner opened it in the same moment
@@ -120,16 +155,29 @@ def is_revealed(question: DailyQuestion, user) -> bool:
 
 
 def view(user, question: DailyQuestion | None) -> dict:
+    """Everything today's page shows: the answers this person may see, and once both have
+    answered, the reactions and the short reply thread under each answer."""
     if question is None:
         return {"question": None, "mine": None, "theirs": None, "revealed": False,
-                "partner_answered": False, "reactions": {}}  # fmt: skip
+                "partner_answered": False, "reactions": {}, "replies": {},
+                "my_reaction": ""}  # fmt: skip
     answers = _answers(question, user)
     mine = next((a for a in answers if a.author_id == user.pk), None)
     theirs = next((a for a in answers if a.author_id != user.pk), None)
-    reactions = {}
+    reactions, replies, my_reaction = {}, {}, ""
     if theirs is not None:
-        for reaction in Reaction.objects.visible_to(user).filter(answer__question=question):
+        shown = Reaction.objects.visible_to(user).filter(answer__question=question)
+        for reaction in shown.select_related("author"):
             reactions.setdefault(reaction.answer_id, []).append(reaction)
+            if reaction.author_id == user.pk and reaction.answer_id == theirs.pk:
+                my_reaction = reaction.kind
+        thread = Reply.objects.visible_to(user).filter(answer__question=question)
+        for reply_obj in thread.select_related("author").order_by("created_at", "pk"):
+            replies.setdefault(reply_obj.answer_id, []).append(reply_obj)
+    for shown_answer in (mine, theirs):
+        if shown_answer is not None:  # what the page shows under each answer
+            shown_answer.reactions_shown = reactions.get(shown_answer.pk, [])
+            shown_answer.replies_shown = replies.get(shown_answer.pk, [])
     return {
         "question": question,
         "mine": mine,
@@ -138,6 +186,8 @@ def view(user, question: DailyQuestion | None) -> dict:
         "partner_answered": theirs is not None
         or (mine is None and partner_has_contributed(Answer, user, question.mutual_key)),
         "reactions": reactions,
+        "replies": replies,
+        "my_reaction": my_reaction,
     }
 
 
@@ -160,16 +210,40 @@ def answer(user, question: DailyQuestion, text: str) -> Answer:
     return new
 
 
-def react(user, answer_obj: Answer, kind: str, reply: str) -> Reaction:
+def react(user, answer_obj: Answer, kind: str, toggle: bool = False) -> Reaction | None:
+    """The partner's one-tap reaction to a revealed answer. With ``toggle``, tapping the
+    reaction already chosen takes it back (returns None)."""
     if answer_obj.author_id == user.pk or not can_view(user, answer_obj):
         raise AnswerError("not yours to react to")
-    reaction = Reaction.objects.filter(answer=answer_obj, author=user).first() or Reaction(
-        answer=answer_obj
-    )
+    if kind not in Reaction.Kind.values:
+        raise AnswerError("unknown reaction")
+    reaction = Reaction.objects.filter(answer=answer_obj, author=user).first()
+    if reaction is not None and toggle and reaction.kind == kind:
+        reaction.delete()
+        return None
+    reaction = reaction or Reaction(answer=answer_obj)
     reaction.attach(user, Visibility.SHARED)
-    reaction.kind, reaction.reply = kind, reply.strip()[:500]
+    reaction.kind = kind
     reaction.save()
     return reaction
+
+
+def reply(user, answer_obj: Answer, text: str) -> Reply:
+    """A few words in the thread under a revealed answer, from either partner."""
+    text = text.strip()
+    if not text:
+        raise AnswerError("empty")
+    if len(text) > Reply.MAX_LENGTH:
+        raise AnswerError("too long")
+    if not can_view(user, answer_obj) or not is_revealed(answer_obj.question, user):
+        raise AnswerError("not revealed")
+    if answer_obj.replies.count() >= Reply.MAX_IN_THREAD:
+        raise AnswerError("thread full")
+    new = Reply(answer=answer_obj)
+    new.attach(user, Visibility.SHARED)
+    new.text = text
+    new.save()
+    return new
 
 
 def share(user, answer_obj: Answer) -> bool:

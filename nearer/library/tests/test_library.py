@@ -129,3 +129,14 @@ def test_library_stats_prints_counts(tmp_path, capsys):
     out = capsys.readouterr().out
     assert re.search(r"Conversation question\s+1\b", out)
     assert re.search(r"Total\s+1\b", out)
+
+
+@pytest.mark.django_db
+def test_library_stats_counts_each_life_and_the_gentler_dates(capsys):
+    call_command("load_library")
+    call_command("library_stats")
+    out = capsys.readouterr().out
+    for life in ("caregiving", "fertility_and_loss", "blended_family", "child_free"):
+        match = re.search(rf"life: {life}\s+(\d+)", out)
+        assert match and int(match.group(1)) >= 3, life
+    assert re.search(r"Gentler date versions\s+1\d\b", out)
