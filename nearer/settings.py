@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "nearer.notes",
     "nearer.checkins",
     "nearer.talks",
+    # time together
+    "nearer.dates",
+    "nearer.reminders",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -22,6 +22,9 @@ urlpatterns = [
     path("", include("nearer.notes.urls")),
     path("", include("nearer.checkins.urls")),
     path("", include("nearer.talks.urls")),
+    # time together
+    path("", include("nearer.dates.urls")),
+    path("", include("nearer.reminders.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
