@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from nearer.dates.models import CalendarFeed, Proposal, Series, Visit
 from nearer.dates.services import series_occurrences
 
-NEUTRAL = "Time together"
 FEED_PAST = timedelta(days=90)
 FEED_AHEAD = timedelta(days=400)
 
@@ -180,7 +179,7 @@ def _vevent(event: Event, neutral: bool) -> icalendar.Event:
     else:
         vevent.add("dtstart", event.start.astimezone(UTC))
         vevent.add("dtend", event.end.astimezone(UTC))
-    vevent.add("summary", NEUTRAL if neutral else event.title)
+    vevent.add("summary", _("Time together") if neutral else event.title)
     if not neutral:
         vevent.add("url", settings.SITE_URL + event.url)
     vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
@@ -192,7 +191,7 @@ def to_ical(events, neutral: bool) -> bytes:
     cal.add("prodid", "-//Nearer//Time together//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", NEUTRAL if neutral else "Nearer")
+    cal.add("x-wr-calname", _("Time together") if neutral else _("Nearer"))
     for event in events:
         cal.add_component(_vevent(event, neutral))
     return cal.to_ical()
