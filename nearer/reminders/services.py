@@ -162,7 +162,7 @@ def message_for(reminder: Reminder) -> Message:
     if kind == ReminderKind.QUESTION:
         return Message(
             _("Today's question is waiting"),
-            _("A new question for the two of you is ready whenever you are."),
+            _("Today's question for the two of you is ready whenever you are."),
             reverse("questions:today"),
         )
     if kind == ReminderKind.PLAN_STEP:
@@ -252,20 +252,43 @@ def email_for(reminder: Reminder) -> EmailMessage:
         )
 
 
-def _suppressed(reminder: Reminder, pref: Preference) -> bool:
-    from nearer.safety.services import in_danger
+class _People:
+    """Preferences and danger signals for one batch, read once per person."""
 
-    if reminder.kind not in pref.kinds or not reminder.user.is_active:
-        return True
-    return reminder.kind in PARTNER_KINDS and in_danger(reminder.user)
+    def __init__(self, reminders):
+        from nearer.safety.services import in_danger
+
+        ids = {r.user_id for r in reminders}
+        self.prefs = {p.user_id: p for p in Preference.objects.filter(user_id__in=ids)}
+        self._in_danger = in_danger
+        self._danger = {}
+
+    def pref(self, user) -> Preference:
+        return self.prefs.get(user.pk) or Preference(user=user)
+
+    def in_danger(self, user) -> bool:
+        if user.pk not in self._danger:
+            self._danger[user.pk] = self._in_danger(user)
+        return self._danger[user.pk]
 
 
-def deliver(reminder: Reminder, now: datetime) -> str:
-    """Send one claimed reminder. Returns "sent", "skipped" or "later"."""
+def deliver(
+    reminder: Reminder, now: datetime, people: _People | None = None, mark: bool = True
+) -> str:
+    """Send one claimed reminder. Returns "sent", "skipped" or "later".
+
+    ``mark=False`` leaves recording ``sent_at`` to the caller (``send_due`` records a whole
+    batch in one UPDATE: one write per batch instead of one per reminder)."""
+    people = people or _People([reminder])
     user = reminder.user
-    pref = preference(user)
-    if _suppressed(reminder, pref):
-        Reminder.objects.filter(pk=reminder.pk).update(sent_at=now)
+    pref = people.pref(user)
+    suppressed = reminder.kind not in pref.kinds or not user.is_active
+    if not suppressed and reminder.kind in PARTNER_KINDS:
+        # While someone's safety check signals danger, nothing nudges them toward the partner.
+        suppressed = people.in_danger(user)
+    if suppressed:
+        if mark:
+            Reminder.objects.filter(pk=reminder.pk).update(sent_at=now)
         return "skipped"
     later = outside_quiet_hours(user, pref, now)
     if later != now:
@@ -280,29 +303,45 @@ def deliver(reminder: Reminder, now: datetime) -> str:
         from nearer.reminders import push
 
         push.send_to(user, message_for(reminder))
-    Reminder.objects.filter(pk=reminder.pk, claim_token=reminder.claim_token).update(sent_at=now)
+    if mark:
+        Reminder.objects.filter(pk=reminder.pk, claim_token=reminder.claim_token).update(
+            sent_at=now
+        )
     return "sent"
 
 
 def send_due(batch: int = 100, now: datetime | None = None) -> int:
-    """Claim and send due reminders until none are left. Returns how many were sent."""
+    """Claim and send due reminders until none are left. Returns how many were sent.
+
+    A batch's ``sent_at`` is written once, after the batch: the claim already keeps other
+    workers away, and a worker that dies mid-batch leaves its claim to go stale, after
+    which only the unmarked part of that batch is sent again.
+    """
     sent = 0
     while claimed := claim(batch, now):
+        people = _People(claimed)
+        done = []
         for reminder in claimed:
             at = now or timezone.now()
             try:
-                sent += deliver(reminder, at) == "sent"
+                outcome = deliver(reminder, at, people, mark=False)
             except Exception:  # a failing mail server must not stop the others
                 log.exception("reminder %s failed (kind %s)", reminder.pk, reminder.kind)
+                attempts = reminder.attempts + 1
                 Reminder.objects.filter(pk=reminder.pk).update(
-                    attempts=reminder.attempts + 1,
+                    attempts=attempts,
                     claimed_at=None,
                     claim_token="",
-                    due_at=at + timedelta(minutes=5 * (reminder.attempts + 1)),
-                    sent_at=at if reminder.attempts + 1 >= MAX_ATTEMPTS else None,
+                    due_at=at + timedelta(minutes=5 * attempts),
+                    sent_at=at if attempts >= MAX_ATTEMPTS else None,
                 )
-        if now is not None and len(claimed) < batch:
-            break
+                continue
+            if outcome != "later":
+                done.append(reminder.pk)
+            sent += outcome == "sent"
+        Reminder.objects.filter(pk__in=done, claim_token=claimed[0].claim_token).update(
+            sent_at=now or timezone.now()
+        )
     return sent
 
 
