@@ -65,3 +65,6 @@ api.add_router("/", "nearer.questions.api.router")
 api.add_router("/", "nearer.notes.api.router")
 api.add_router("/", "nearer.checkins.api.router")
 api.add_router("/", "nearer.talks.api.router")
+# time together
+api.add_router("/", "nearer.dates.api.router")
+api.add_router("/", "nearer.reminders.api.router")

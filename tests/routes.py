@@ -329,6 +329,29 @@ TIME_TOGETHER_ROUTES = {
     "reminders:settings": Route(("GET", "POST")),
     "reminders:unsubscribe": Route(("GET", "POST"), public=True, args=_a_unsubscribe_token),
 }
+TIME_TOGETHER_ROUTES |= {
+    "api:dates": Route(("GET",), api=True),
+    "api:date_create": Route(("POST",), api=True),
+    "api:date_detail": Route(
+        ("GET",), api=True, obj=lambda c: {"proposal_id": _a_proposal(c)["pk"]}, partner_sees=True
+    ),
+    "api:date_accept": Route(
+        ("POST",),
+        api=True,
+        obj=lambda c: {
+            "proposal_id": (t := _a_proposal_time(c))["pk"],
+            "time_id": t["time_pk"],
+        },
+        partner_acts=True,
+    ),
+    "api:date_decline": Route(
+        ("POST",), api=True, obj=lambda c: {"proposal_id": _a_proposal(c)["pk"]}, partner_acts=True
+    ),
+    "api:calendar": Route(("GET",), api=True),
+    "api:free_windows": Route(("GET",), api=True),
+    "api:preferences": Route(("GET",), api=True),
+    "api:preferences_save": Route(("PUT",), api=True),
+}
 ROUTES.update(TIME_TOGETHER_ROUTES)
 
 

@@ -229,3 +229,31 @@ def test_a_rule_nearer_does_not_understand_is_refused(cast):
             services.add_series(
                 cast.a, kind="together", title="", rule=rule, starts_local=datetime(2026, 1, 1)
             )
+
+
+def test_the_api_proposes_accepts_and_shows_the_calendar(cast, client_for, idea):
+    a, b = client_for(cast.a), client_for(cast.b)
+    response = a.post(
+        "/api/v1/dates",
+        {"idea": idea.key, "times": ["2026-11-20T18:00:00Z"], "minutes": 60},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    made = response.json()
+    assert made["title"] == "A lantern walk after dark" and made["status"] == "proposed"
+    time_id = made["times"][0]["id"]
+    url = f"/api/v1/dates/{made['id']}/times/{time_id}/accept"
+    assert a.post(url).status_code == 404  # not the proposer's to accept
+    assert b.post(url).json()["status"] == "accepted"
+    events = b.get("/api/v1/calendar?start=2026-11-19T00:00:00Z&days=3").json()
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("A lantern walk after dark", "2026-11-20T18:00:00+00:00")
+    ]
+    assert client_for(cast.outsider).get(f"/api/v1/dates/{made['id']}").status_code == 404
+    bad = a.post(
+        "/api/v1/dates",
+        {"idea": "nope", "times": ["2026-11-20T18:00:00Z"]},
+        content_type="application/json",
+    )
+    assert bad.status_code == 422
+    assert a.get("/api/v1/calendar?days=9999").status_code == 422
