@@ -127,7 +127,13 @@ def accept(user, proposal: Proposal, time: ProposedTime) -> Proposal:
             raise DateError("closed", _("This date has already been answered."))
         proposal.refresh_from_db()
         for person in (proposal.author, proposal.recipient):
-            _notify(person, "date_coming_up", proposal, at=proposal.starts_at - timedelta(hours=24))
+            _notify(
+                person,
+                "date_coming_up",
+                proposal,
+                at=proposal.starts_at - timedelta(hours=24),
+                before=proposal.starts_at,
+            )
     return proposal
 
 
@@ -336,7 +342,7 @@ def add_free_time(user, weekday: int, start, end) -> FreeTime:
     return free
 
 
-def _notify(person, kind: str, proposal: Proposal, at: datetime | None = None) -> None:
+def _notify(person, kind: str, proposal: Proposal, at=None, before=None) -> None:
     from nearer.reminders.services import schedule
 
-    schedule(person, kind, f"proposal:{proposal.pk}", at=at)
+    schedule(person, kind, f"proposal:{proposal.pk}", at=at, before=before)

@@ -85,17 +85,41 @@ def outside_quiet_hours(user, pref: Preference, when: datetime) -> datetime:
     return _local(day, pref.quiet_end, zone)
 
 
-def schedule(user, kind: str, key: str, at: datetime | None = None, renew: bool = True):
+def before_quiet_hours(user, pref: Preference, when: datetime) -> datetime:
+    """Shortly before the quiet hours that ``when`` falls in began (the evening before)."""
+    zone = user.tz
+    local = when.astimezone(zone)
+    day = local.date()
+    if pref.quiet_start > pref.quiet_end and local.time() < pref.quiet_end:
+        day -= timedelta(days=1)
+    return _local(day, pref.quiet_start, zone) - timedelta(minutes=15)
+
+
+def schedule(
+    user,
+    kind: str,
+    key: str,
+    at: datetime | None = None,
+    renew: bool = True,
+    before: datetime | None = None,
+):
     """Remember to tell ``user`` about ``kind`` of thing ``key`` at ``at`` (now by default).
 
     ``renew`` re-arms a reminder already sent for the same key (a date proposed again);
-    sweeps pass False so running twice creates nothing new. Returns the reminder or None.
+    sweeps pass False so running twice creates nothing new. ``before`` is the moment the
+    reminder is about (a call): if quiet hours would push it past that, it comes just before
+    the quiet hours begin instead, or not at all. Returns the reminder or None.
     """
     pref = preference(user)
     if kind not in pref.kinds:
         return None
     now = timezone.now()
-    due = outside_quiet_hours(user, pref, max(at or now, now))
+    wanted = max(at or now, now)
+    due = outside_quiet_hours(user, pref, wanted)
+    if before is not None and due >= before:
+        due = before_quiet_hours(user, pref, wanted)
+        if due < now:
+            return None  # already inside the quiet hours: nothing is sent in them
     existing = Reminder.objects.filter(user=user, kind=kind, key=key).first()
     if existing is not None:
         if not renew:
@@ -410,6 +434,7 @@ def _plan_calls(now: datetime) -> int:
                         key,
                         at=start - timedelta(minutes=15),
                         renew=False,
+                        before=start,
                     )
                 )
     return count

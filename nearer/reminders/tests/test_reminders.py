@@ -40,6 +40,19 @@ def test_quiet_hours_move_a_reminder_to_their_end_in_the_persons_zone(cast):
     assert not services.in_quiet_hours(services.preference(ben), time(3, 0))
 
 
+def test_a_reminder_for_something_early_comes_before_quiet_hours_not_after(cast):
+    # Ben (New York, quiet 22:00-08:00) has a call at 07:30: the reminder cannot wait until
+    # 08:00, so it comes at 21:45 the evening before.
+    call = datetime(2026, 11, 11, 12, 30, tzinfo=UTC)
+    with time_machine.travel(datetime(2026, 11, 10, 20, 0, tzinfo=UTC), tick=False):
+        reminder = services.schedule(
+            cast.b, "call", "series:1:x", at=call - timedelta(minutes=15), before=call
+        )
+    assert reminder.due_at.astimezone(cast.b.tz).strftime("%d %H:%M") == "10 21:45"
+    with time_machine.travel(datetime(2026, 11, 11, 4, 0, tzinfo=UTC), tick=False):  # 23:00
+        assert services.schedule(cast.b, "call", "series:1:y", at=call, before=call) is None
+
+
 def test_nothing_is_sent_in_quiet_hours_even_when_already_due(cast, smtp):
     with time_machine.travel(datetime(2026, 11, 10, 14, 0, tzinfo=UTC), tick=False):
         services.schedule(cast.b, "question", "day:x")
