@@ -327,6 +327,7 @@ TIME_TOGETHER_ROUTES = {
     "dates:visit_add": Route(("POST",)),
     "dates:visit_delete": Route(("POST",), obj=_a_visit),
     "reminders:settings": Route(("GET", "POST")),
+    "reminders:push_subscribe": Route(("POST",)),
     "reminders:unsubscribe": Route(("GET", "POST"), public=True, args=_a_unsubscribe_token),
 }
 TIME_TOGETHER_ROUTES |= {

@@ -52,11 +52,30 @@ def public_key() -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+class SubscriptionError(ValueError):
+    pass
+
+
 def subscribe(user, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    """Keep a browser's subscription; the push service's address must be https (or local)."""
+    if not all(isinstance(v, str) and v for v in (endpoint, p256dh, auth)):
+        raise SubscriptionError("incomplete")
+    if not (endpoint.startswith("https://") or settings.DEBUG or _is_local(endpoint)):
+        raise SubscriptionError("not https")
+    if len(endpoint) > 1000 or len(p256dh) > 200 or len(auth) > 100:
+        raise SubscriptionError("too long")
     sub, _created = PushSubscription.objects.update_or_create(
         endpoint=endpoint, defaults={"user": user, "p256dh": p256dh, "auth": auth}
     )
     return sub
+
+
+def _is_local(endpoint: str) -> bool:
+    from urllib.parse import urlparse
+
+    return urlparse(endpoint).hostname in ("127.0.0.1", "localhost") and bool(
+        getattr(settings, "NEARER_PUSH_ALLOW_LOCAL", False)
+    )
 
 
 def send_to(user, message) -> int:

@@ -1,14 +1,16 @@
 """Reminder preferences and the one-click unsubscribe link from emails."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.reminders import services
+from nearer.reminders import push, services
 from nearer.reminders.forms import PreferenceForm
 
 
@@ -29,7 +31,22 @@ def settings_page(request):
         services.save_preference(request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("reminders:settings")
-    return render(request, "reminders/settings.html", {"form": form})
+    context = {"form": form, "vapid_key": push.public_key()}
+    return render(request, "reminders/settings.html", context)
+
+
+@require_POST
+@login_required
+def push_subscribe(request):
+    """Record this browser's push subscription (sent by push.js as JSON)."""
+    try:
+        data = json.loads(request.body)
+        endpoint, keys = data["endpoint"], data["keys"]
+        sub = push.subscribe(request.user, endpoint, keys["p256dh"], keys["auth"])
+    except (ValueError, KeyError, TypeError, push.SubscriptionError):
+        return JsonResponse({"error": _("That is not a push subscription.")}, status=400)
+    services.save_preference(request.user, push=True)
+    return JsonResponse({"ok": True, "device": sub.pk}, status=201)
 
 
 # A mail client's one-click unsubscribe (RFC 8058) posts without a session or CSRF token;
