@@ -11,6 +11,7 @@ from nearer.core.safety import resources
 from nearer.couples.services import pending_invite, state_of
 from nearer.plans.services import today_for
 from nearer.questions import services as questions
+from nearer.reminders.news import whats_new
 from nearer.safety import services as safety_checks
 
 
@@ -26,13 +27,15 @@ def landing(request):
 def today(request):
     state = state_of(request.user)
     question = questions.question_for(request.user)
+    question_state = questions.view(request.user, question)
     context = {
         "question": question,
-        "question_state": questions.view(request.user, question),
+        "question_state": question_state,
         "state": state,
         "local_now": request.user.local_now(),
         "plan": today_for(request.user),
         "safety_check_due": safety_checks.due(request.user),
+        "whats_new": whats_new(request.user, question, question_state["partner_answered"]),
         "has_pending_invite": state.couple is not None
         and not state.is_linked
         and pending_invite(request.user) is not None,

@@ -41,7 +41,8 @@ def _whose_turn(proposal: Proposal):
     if proposal.status == Status.PROPOSED:
         return proposal.recipient_id
     if proposal.status == Status.COUNTERED:
-        last = proposal.times.order_by("-id").first()
+        # From the prefetched times when there are (no query per proposal in lists).
+        last = max(proposal.times.all(), key=lambda t: t.pk, default=None)
         return proposal.author_id if last and last.from_recipient else proposal.recipient_id
     return None
 

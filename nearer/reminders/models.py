@@ -119,3 +119,25 @@ class PushSubscription(models.Model):
 
     def export_data(self) -> dict:
         return {"device_added": self.created_at.isoformat()}
+
+
+class Shown(models.Model):
+    """What "What's new" on Today has already shown a person, so each thing shows once.
+
+    Private to that person: nothing about it ever reaches the partner (no read receipts).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=80)
+    shown_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="shown_once")]
+
+    def __str__(self):
+        return f"Shown {self.pk}"
+
+    def export_data(self) -> dict:
+        return {"shown_at": self.shown_at.isoformat()}

@@ -1,5 +1,5 @@
 from nearer import registry
-from nearer.reminders.models import Preference, PushSubscription, Reminder
+from nearer.reminders.models import Preference, PushSubscription, Reminder, Shown
 
 registry.register(
     Preference,
@@ -21,4 +21,11 @@ registry.register(
     rule=registry.Rule.OWNER_ONLY,
     section="push_devices",
     label="Devices that receive notifications",
+)
+registry.register(
+    Shown,
+    owner="user",
+    rule=registry.Rule.OWNER_ONLY,
+    section="whats_new_shown",
+    label="What's new items already shown to me",
 )
