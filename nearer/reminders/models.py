@@ -23,6 +23,7 @@ class ReminderKind(models.TextChoices):
     DATE_COMING_UP = "date_coming_up", _("A date is coming up")
     CALL = "call", _("A call is coming up")
     WEEKLY = "weekly", _("The weekly state of us")
+    LETTER = "letter", _("Once a month, an idea for a letter or parcel (when you live apart)")
 
 
 def all_kinds() -> list[str]:

@@ -225,6 +225,12 @@ def message_for(reminder: Reminder) -> Message:
                 local = start.astimezone(user.tz).strftime("%H:%M")
                 body = _("Your call starts at %(time)s, your time.") % {"time": local}
         return Message(_("A call is coming up"), body, reverse("dates:calendar"))
+    if kind == ReminderKind.LETTER:
+        return Message(
+            _("Something to send"),
+            _("A letter or a small parcel can say what a message cannot. A few ideas are waiting."),
+            reverse("dates:distance"),
+        )
     return Message(
         _("Time for your weekly state of us"),
         _("When you are both ready, the weekly state of us is waiting."),
@@ -375,7 +381,7 @@ def send_due(batch: int = 100, now: datetime | None = None) -> int:
 def plan_periodic(now: datetime | None = None) -> int:
     """Daily and weekly nudges at each person's time, notes that arrived, calls coming up."""
     now = now or timezone.now()
-    return _plan_nudges(now) + _plan_notes(now) + _plan_calls(now)
+    return _plan_nudges(now) + _plan_notes(now) + _plan_calls(now) + _plan_letters(now)
 
 
 def _plan_nudges(now: datetime) -> int:
@@ -437,4 +443,41 @@ def _plan_calls(now: datetime) -> int:
                         before=start,
                     )
                 )
+    return count
+
+
+def lives_apart(user) -> bool:
+    """Whether this person uses Nearer as someone living apart: their own plan includes long
+    distance, or they and their partner have planned a visit."""
+    from nearer.dates.models import Visit
+    from nearer.plans.models import Enrollment
+
+    plans = Enrollment.objects.filter(user=user, ended_at__isnull=True).values_list(
+        "situations", flat=True
+    )
+    if any("long_distance" in (s or []) for s in plans):
+        return True
+    return Visit.objects.visible_to(user).exists()
+
+
+def _plan_letters(now: datetime) -> int:
+    """On the first Sunday of each month, at the person's daily time, for people apart."""
+    from nearer.couples.services import state_of
+
+    prefs = {p.user_id: p for p in Preference.objects.all()}
+    count = 0
+    for user in get_user_model().objects.filter(is_active=True).only("pk", "time_zone"):
+        pref = prefs.get(user.pk) or Preference(user=user)
+        if ReminderKind.LETTER not in pref.kinds:
+            continue
+        local = now.astimezone(user.tz)
+        if local.weekday() != 6 or local.day > 7:
+            continue
+        nudge = _local(local.date(), pref.nudge_time, user.tz)
+        if not nudge <= now < nudge + timedelta(hours=12):
+            continue
+        if not state_of(user).is_linked or not lives_apart(user):
+            continue
+        key = f"letter:{local:%Y-%m}"
+        count += bool(schedule(user, ReminderKind.LETTER, key, at=nudge, renew=False))
     return count

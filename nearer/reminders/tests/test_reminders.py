@@ -210,3 +210,25 @@ def test_no_message_of_a_whole_journey_contains_what_anyone_wrote(cast, smtp):
         for phrase in WORDS:
             for word in phrase.split():
                 assert word not in text, (word, message["Subject"])
+
+
+def test_people_apart_get_a_monthly_idea_for_a_letter_at_their_time(cast, smtp):
+    from datetime import date
+
+    sunday = datetime(2026, 12, 6, 23, 0, tzinfo=UTC)  # first Sunday, 18:00 in New York
+    with time_machine.travel(sunday, tick=False):
+        services.plan_periodic()
+        assert not Reminder.objects.filter(kind="letter").exists()  # not apart (yet)
+        dates.add_visit(cast.a, date(2027, 1, 2), date(2027, 1, 9), "Montreal")
+        services.plan_periodic()
+        services.plan_periodic()
+        assert list(
+            Reminder.objects.filter(kind="letter").values_list("user__email", flat=True)
+        ) == [
+            cast.b.email  # 18:00 for Ben; past midnight in Paris, so not Ada's Sunday any more
+        ]
+        services.send_due()
+    assert any(m["Subject"] == "Something to send" for m in smtp.messages)
+    with time_machine.travel(sunday + timedelta(days=7), tick=False):  # the second Sunday
+        services.plan_periodic()
+    assert Reminder.objects.filter(kind="letter").count() == 1
