@@ -115,9 +115,10 @@ def date_detail(request, proposal_id: int):
 
 
 def _answerable(request, proposal_id: int) -> Proposal:
-    from nearer.dates.views import _my_turn_or_404
-
-    return _my_turn_or_404(request.user, proposal_id)
+    proposal = get_visible_or_404(Proposal, request.user, pk=proposal_id)
+    if services.whose_turn(proposal) != request.user.pk:
+        raise HttpError(404, _("Not found."))
+    return proposal
 
 
 @router.post(

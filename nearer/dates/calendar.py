@@ -44,7 +44,7 @@ def _proposal_events(user, start, end):
         Proposal.objects.visible_to(user)
         .planned()
         .filter(starts_at__lt=end, starts_at__gte=start - timedelta(days=1))
-        .select_related("item")
+        .select_related("item", "author")
     )
     for p in planned:
         if p.ends_at <= start:
@@ -62,7 +62,7 @@ def _proposal_events(user, start, end):
 
 
 def _series_events(user, start, end):
-    for s in Series.objects.visible_to(user):
+    for s in Series.objects.visible_to(user).select_related("author"):
         title = s.title or s.get_kind_display()
         for occurrence in series_occurrences(s, start - timedelta(days=1), end):
             if s.kind == Series.Kind.ANNIVERSARY:
@@ -90,7 +90,8 @@ def _series_events(user, start, end):
 def _visit_events(user, start, end):
     zone = user.tz
     first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
-    for v in Visit.objects.visible_to(user).filter(ends_on__gte=first, starts_on__lte=last):
+    visits = Visit.objects.visible_to(user).select_related("author")
+    for v in visits.filter(ends_on__gte=first, starts_on__lte=last):
         yield Event(
             uid=f"visit-{v.pk}@nearer",
             kind="visit",
@@ -110,15 +111,12 @@ def events_for(user, start: datetime, end: datetime) -> list[Event]:
         *_visit_events(user, start, end),
     ]
 
-    def key(e):
-        moment = e.start if not e.all_day else datetime.combine(e.start, datetime.min.time())
-        return (
-            e.local_day(user.tz),
-            not e.all_day,
-            moment.replace(tzinfo=None)
-            if e.all_day
-            else e.start.astimezone(user.tz).replace(tzinfo=None),
-        )
+    def key(event):
+        # All-day events first on their day, then timed ones by their local start.
+        if event.all_day:
+            return (event.start, 0, "")
+        local = event.start.astimezone(user.tz)
+        return (local.date(), 1, local.time().isoformat())
 
     return sorted(events, key=key)
 

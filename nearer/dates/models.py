@@ -8,7 +8,7 @@ zone it was written in, so "Friday 19:00" stays 19:00 across daylight-saving cha
 
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -78,7 +78,7 @@ class Proposal(Authored):
 
     @property
     def ends_at(self):
-        return self.starts_at + timezone.timedelta(minutes=self.minutes) if self.starts_at else None
+        return self.starts_at + timedelta(minutes=self.minutes) if self.starts_at else None
 
     def export_data(self) -> dict:
         return {

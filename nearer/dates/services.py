@@ -94,6 +94,18 @@ def propose(
     return proposal
 
 
+def whose_turn(proposal: Proposal):
+    """The id of the person who answers next: the partner, or the proposer after the
+    partner suggested another time. None once the date is settled."""
+    if proposal.status == Status.PROPOSED:
+        return proposal.recipient_id
+    if proposal.status == Status.COUNTERED:
+        # From the prefetched times when there are (no query per proposal in lists).
+        last = max(proposal.times.all(), key=lambda t: t.pk, default=None)
+        return proposal.author_id if last and last.from_recipient else proposal.recipient_id
+    return None
+
+
 def _other(user, proposal: Proposal):
     return proposal.recipient if proposal.author_id == user.pk else proposal.author
 
@@ -212,7 +224,7 @@ def new_things_tried(user):
     return (
         Proposal.objects.visible_to(user)
         .filter(tried_new_at__isnull=False)
-        .select_related("item")
+        .select_related("item", "author")
         .order_by("-starts_at")
     )
 
@@ -325,7 +337,8 @@ class Countdown:
 
 def next_visit(user) -> Countdown | None:
     today = user.local_now().date()
-    visit = Visit.objects.visible_to(user).filter(ends_on__gte=today).order_by("starts_on").first()
+    upcoming = Visit.objects.visible_to(user).filter(ends_on__gte=today).select_related("author")
+    visit = upcoming.order_by("starts_on").first()
     if visit is None:
         return None
     return Countdown(visit, max(0, (visit.starts_on - today).days))

@@ -36,20 +36,9 @@ def _proposal(user, pk) -> Proposal:
     return get_visible_or_404(queryset, user, pk=pk)
 
 
-def _whose_turn(proposal: Proposal):
-    """The person who answers next: the partner, or the proposer after a suggestion."""
-    if proposal.status == Status.PROPOSED:
-        return proposal.recipient_id
-    if proposal.status == Status.COUNTERED:
-        # From the prefetched times when there are (no query per proposal in lists).
-        last = max(proposal.times.all(), key=lambda t: t.pk, default=None)
-        return proposal.author_id if last and last.from_recipient else proposal.recipient_id
-    return None
-
-
-def _my_turn_or_404(user, pk) -> Proposal:
+def my_turn_or_404(user, pk) -> Proposal:
     proposal = _proposal(user, pk)
-    if _whose_turn(proposal) != user.pk:
+    if services.whose_turn(proposal) != user.pk:
         raise Http404
     return proposal
 
@@ -67,8 +56,8 @@ def index(request):
     now = timezone.now()
     context = {
         "state": state_of(user),
-        "for_me": [p for p in proposals if _whose_turn(p) == user.pk],
-        "waiting": [p for p in proposals if _whose_turn(p) not in (None, user.pk)],
+        "for_me": [p for p in proposals if services.whose_turn(p) == user.pk],
+        "waiting": [p for p in proposals if services.whose_turn(p) not in (None, user.pk)],
         "planned": [p for p in proposals if p.status == Status.ACCEPTED and p.starts_at > now],
         "past": [p for p in proposals if p.status == Status.ACCEPTED and p.starts_at <= now][:20],
         "new_things": services.new_things_tried(user)[:50],
@@ -106,7 +95,7 @@ def propose(request):
 def detail(request, pk):
     proposal = _proposal(request.user, pk)
     reflections = proposal.reflections.visible_to(request.user).select_related("author")
-    turn = _whose_turn(proposal) == request.user.pk
+    turn = services.whose_turn(proposal) == request.user.pk
     offered = [
         t
         for t in proposal.times.all()
@@ -130,7 +119,7 @@ def detail(request, pk):
 @require_POST
 @login_required
 def accept(request, pk, time_pk):
-    proposal = _my_turn_or_404(request.user, pk)
+    proposal = my_turn_or_404(request.user, pk)
     time = get_object_or_404(proposal.times, pk=time_pk)
     try:
         services.accept(request.user, proposal, time)
@@ -147,7 +136,7 @@ def proposal_url(proposal):
 @require_POST
 @login_required
 def suggest(request, pk):
-    proposal = _my_turn_or_404(request.user, pk)
+    proposal = my_turn_or_404(request.user, pk)
     form = SuggestForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a date and time."))
@@ -395,7 +384,9 @@ def distance_page(request):
         "windows": distance.windows(user, state.partner, now.date())[:14] if state.partner else [],
         "suggestion": distance.suggest_call(user, state.partner) if state.partner else None,
         "countdown": services.next_visit(user),
-        "visits": Visit.objects.visible_to(user).filter(ends_on__gte=user.local_now().date()),
+        "visits": Visit.objects.visible_to(user)
+        .filter(ends_on__gte=user.local_now().date())
+        .select_related("author"),
         "free_form": FreeTimeForm(),
         "visit_form": VisitForm(),
         "letter_ideas": Item.objects.current()

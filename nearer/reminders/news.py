@@ -26,7 +26,7 @@ class News:
 
 def _candidates(user, partner, now, question, partner_answered):
     from nearer.dates.models import Proposal, Status
-    from nearer.dates.views import _whose_turn
+    from nearer.dates.services import whose_turn
     from nearer.notes.models import Note
     from nearer.questions.models import Reaction
     from nearer.visibility import Visibility
@@ -56,7 +56,7 @@ def _candidates(user, partner, now, question, partner_answered):
     proposals = Proposal.objects.visible_to(user).filter(updated_at__gte=now - RECENT)
     for p in proposals.prefetch_related("times"):
         url = reverse("dates:detail", kwargs={"pk": p.pk})
-        if _whose_turn(p) == user.pk:
+        if whose_turn(p) == user.pk:
             yield News(
                 f"proposal:{p.pk}:{p.times.count()}",
                 _("%(name)s proposed a date.") % {"name": name}
