@@ -32,7 +32,8 @@
             credentials: "same-origin",
             headers: {
               "Content-Type": "application/json",
-              "X-CSRFToken": box.dataset.csrf,
+              // The token of the settings form on this same page.
+              "X-CSRFToken": document.querySelector("[name=csrfmiddlewaretoken]").value,
             },
             body: JSON.stringify(subscription.toJSON()),
           });
