@@ -46,8 +46,9 @@ class Proposal(Authored):
         DATE = "date", _("Date")
         CALL = "call", _("Call")
 
+    # Kept (cleared) if the partner deletes their account: each keeps what they wrote.
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DATE)
     item = models.ForeignKey(

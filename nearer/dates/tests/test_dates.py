@@ -257,3 +257,11 @@ def test_the_api_proposes_accepts_and_shows_the_calendar(cast, client_for, idea)
     )
     assert bad.status_code == 422
     assert a.get("/api/v1/calendar?days=9999").status_code == 422
+
+
+def test_a_partner_deleting_their_account_leaves_the_proposers_dates(cast):
+    proposal = services.propose(cast.a, [NOW + timedelta(days=2)], title="Night market")
+    cast.b.delete()
+    proposal.refresh_from_db()
+    assert proposal.recipient is None and proposal.title == "Night market"
+    assert proposal.export_data()["idea"] == "Night market"
