@@ -75,3 +75,6 @@ api.add_router("/", "nearer.checkins.api.router")
 api.add_router("/", "nearer.talks.api.router")
 api.add_router("/", "nearer.progress.api.router")
 api.add_router("/", "nearer.datarights.api.router")
+# time together
+api.add_router("/", "nearer.dates.api.router")
+api.add_router("/", "nearer.reminders.api.router")

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "nearer.talks",
     "nearer.progress",
     "nearer.background",
+    # time together
+    "nearer.dates",
+    "nearer.reminders",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -25,6 +25,9 @@ urlpatterns = [
     path("", include("nearer.checkins.urls")),
     path("", include("nearer.talks.urls")),
     path("", include("nearer.progress.urls")),
+    # time together
+    path("", include("nearer.dates.urls")),
+    path("", include("nearer.reminders.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -238,6 +238,149 @@ ROUTES = {
 }
 
 
+# --- time together (dates, calendar, reminders) ------------------------------------------
+
+
+def _date_key():
+    from nearer.library.models import Item
+
+    defaults = {
+        "kind": "date",
+        "title": "A picnic somewhere new",
+        "tags": " situation:all situation:long_distance ",
+        "content_hash": "x",
+        "source": "test",
+        "loaded_at": "2026-01-01T00:00Z",
+    }
+    item, _created = Item.objects.get_or_create(key="d-test-picnic", defaults=defaults)
+    return item.key
+
+
+def _a_proposal_obj(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from nearer.dates import services
+
+    soon = timezone.now() + timedelta(days=7)
+    return services.propose(cast.a, [soon, soon + timedelta(days=1)], title="Stargazing")
+
+
+def _a_proposal(cast):
+    return {"pk": _a_proposal_obj(cast).pk}
+
+
+def _a_proposal_time(cast):
+    proposal = _a_proposal_obj(cast)
+    return {"pk": proposal.pk, "time_pk": proposal.times.first().pk}
+
+
+def _a_accepted_date(cast):
+    from nearer.dates import services
+
+    proposal = _a_proposal_obj(cast)
+    services.accept(cast.b, proposal, proposal.times.first())
+    return {"pk": proposal.pk}
+
+
+def _a_series(cast):
+    from datetime import datetime
+
+    from nearer.dates import services
+
+    series = services.add_series(
+        cast.a,
+        kind="together",
+        title="Friday is ours",
+        rule="FREQ=WEEKLY;BYDAY=FR",
+        starts_local=datetime(2026, 1, 2, 19, 0),
+    )
+    return {"pk": series.pk}
+
+
+def _a_free_time(cast):
+    from datetime import time
+
+    from nearer.dates import services
+
+    return {"pk": services.add_free_time(cast.a, 2, time(18, 0), time(21, 0)).pk}
+
+
+def _a_visit(cast):
+    from datetime import date
+
+    from nearer.dates import services
+
+    return {"pk": services.add_visit(cast.a, date(2030, 5, 1), date(2030, 5, 9), "Lisbon").pk}
+
+
+def _a_feed_token(cast):
+    from nearer.dates.calendar import regenerate_feed
+
+    return {"token": regenerate_feed(cast.a).token}
+
+
+def _a_unsubscribe_token(cast):
+    from nearer.reminders.services import unsubscribe_token
+
+    return {"token": unsubscribe_token(cast.a)}
+
+
+TIME_TOGETHER_ROUTES = {
+    "dates:index": Route(("GET",)),
+    "dates:propose": Route(("GET", "POST")),
+    "dates:ideas": Route(("GET",)),
+    "dates:mark_idea": Route(("POST",), args=lambda cast: {"key": _date_key()}),
+    "dates:reflect": Route(("POST",)),
+    "dates:tried_new": Route(("POST",)),
+    "dates:detail": Route(("GET",), obj=_a_proposal, partner_sees=True),
+    "dates:accept": Route(("POST",), obj=_a_proposal_time, partner_acts=True),
+    "dates:suggest": Route(("POST",), obj=_a_proposal, partner_acts=True),
+    "dates:decline": Route(("POST",), obj=_a_proposal, partner_acts=True),
+    "dates:cancel": Route(("POST",), obj=_a_proposal),
+    "dates:event_ics": Route(("GET",), obj=_a_accepted_date, partner_sees=True),
+    "dates:series": Route(("GET", "POST")),
+    "dates:series_skip": Route(("POST",), obj=_a_series),
+    "dates:series_delete": Route(("POST",), obj=_a_series),
+    "dates:calendar": Route(("GET",)),
+    "dates:feed_settings": Route(("GET", "POST")),
+    "dates:feed": Route(("GET",), public=True, args=_a_feed_token),
+    "dates:distance": Route(("GET",)),
+    "dates:free_add": Route(("POST",)),
+    "dates:free_delete": Route(("POST",), obj=_a_free_time),
+    "dates:visit_add": Route(("POST",)),
+    "dates:visit_delete": Route(("POST",), obj=_a_visit),
+    "reminders:settings": Route(("GET", "POST")),
+    "reminders:push_subscribe": Route(("POST",)),
+    "reminders:unsubscribe": Route(("GET", "POST"), public=True, args=_a_unsubscribe_token),
+}
+TIME_TOGETHER_ROUTES |= {
+    "api:dates": Route(("GET",), api=True),
+    "api:date_create": Route(("POST",), api=True),
+    "api:date_detail": Route(
+        ("GET",), api=True, obj=lambda c: {"proposal_id": _a_proposal(c)["pk"]}, partner_sees=True
+    ),
+    "api:date_accept": Route(
+        ("POST",),
+        api=True,
+        obj=lambda c: {
+            "proposal_id": (t := _a_proposal_time(c))["pk"],
+            "time_id": t["time_pk"],
+        },
+        partner_acts=True,
+    ),
+    "api:date_decline": Route(
+        ("POST",), api=True, obj=lambda c: {"proposal_id": _a_proposal(c)["pk"]}, partner_acts=True
+    ),
+    "api:calendar": Route(("GET",), api=True),
+    "api:free_windows": Route(("GET",), api=True),
+    "api:preferences": Route(("GET",), api=True),
+    "api:preferences_save": Route(("PUT",), api=True),
+}
+ROUTES.update(TIME_TOGETHER_ROUTES)
+
+
 @dataclass
 class Discovered:
     name: str

@@ -27,6 +27,12 @@ CHORES: tuple[Chore, ...] = (
     Chore("nearer.datarights.tasks.expire_exports", every=timedelta(hours=1)),
     # Accounts whose 14-day grace period is over (each also has its own scheduled task).
     Chore("nearer.datarights.tasks.purge_due_accounts", every=timedelta(hours=1)),
+    # Reminders (email, web push) that have come due, each claimed once by one worker.
+    Chore(
+        "nearer.reminders.tasks.send_due_reminders",
+        every=timedelta(minutes=1),
+        timeout=timedelta(minutes=10),
+    ),
     # Finished task results and old heartbeats.
     Chore("nearer.background.tasks.prune_task_results", every=timedelta(hours=6)),
 )

@@ -14,6 +14,7 @@ from nearer.core.safety import resources
 from nearer.couples.services import pending_invite, state_of
 from nearer.plans.services import today_for
 from nearer.questions import services as questions
+from nearer.reminders.news import whats_new
 from nearer.safety import services as safety_checks
 
 
@@ -33,15 +34,17 @@ def today(request):
     state = state_of(request.user)
     danger = safety_checks.in_danger(request.user)
     question = None if danger else questions.question_for(request.user)
+    question_state = questions.view(request.user, question)
     context = {
         "in_danger": danger,
         "resources": safety_checks.resources_for(request.user) if danger else [],
         "question": question,
-        "question_state": questions.view(request.user, question),
+        "question_state": question_state,
         "state": state,
         "local_now": request.user.local_now(),
         "plan": today_for(request.user),
         "safety_check_due": safety_checks.due(request.user),
+        "whats_new": whats_new(request.user, question, question_state["partner_answered"]),
         "has_pending_invite": not danger
         and state.couple is not None
         and not state.is_linked

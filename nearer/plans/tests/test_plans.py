@@ -209,7 +209,8 @@ def test_today_query_count(client_for, cast, django_assert_max_num_queries):
 
     _library_key()
     client.get(reverse("today"))  # the day's question is picked once
-    with django_assert_max_num_queries(12):
+    # What's new (nearer/reminders/news.py) adds three constant queries.
+    with django_assert_max_num_queries(15):
         assert client.get(reverse("today")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("plans:overview")).status_code == 200

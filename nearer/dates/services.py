@@ -1,0 +1,361 @@
+"""Dates: proposing, answering, reflecting, marking ideas; recurring time, visits, free times.
+
+Views and the API adapt input and output; every rule lives here. A proposal goes to the
+partner at once (it is shared); times are aware datetimes (forms read them in the person's
+own zone). Reminders are scheduled through ``nearer.reminders.services``.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nearer.couples.services import state_of
+from nearer.dates import recurrence
+from nearer.dates.models import (
+    DeclineReason,
+    FreeTime,
+    IdeaMark,
+    Proposal,
+    ProposedTime,
+    Reflection,
+    Series,
+    Status,
+    Visit,
+)
+from nearer.library.models import Item, Kind
+from nearer.visibility import Visibility, can_view
+
+MAX_TIMES = 5
+MAX_TITLE = 200
+MAX_TEXT = 4000
+
+
+class DateError(Exception):
+    """A rule stopped the change; ``message`` is for people, ``code`` for the API."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def date_idea(key: str | None) -> Item | None:
+    if not key:
+        return None
+    return Item.objects.current().filter(kind=Kind.DATE, key=key).first()
+
+
+def _check_times(times) -> list[datetime]:
+    now = timezone.now()
+    clean = sorted({t for t in times if t is not None})
+    if not clean:
+        raise DateError("no_time", _("Offer at least one time."))
+    if len(clean) > MAX_TIMES:
+        raise DateError("too_many", _("Offer at most %(n)d times.") % {"n": MAX_TIMES})
+    if any(t.tzinfo is None for t in clean):
+        raise DateError("naive", _("Times need a time zone."))
+    if any(t <= now for t in clean):
+        raise DateError("past", _("Choose times that are still ahead."))
+    return clean
+
+
+def propose(
+    user,
+    times,
+    *,
+    item: Item | None = None,
+    title: str = "",
+    message: str = "",
+    minutes: int = 120,
+    kind: str = Proposal.Kind.DATE,
+) -> Proposal:
+    partner = state_of(user).partner
+    if partner is None:
+        raise DateError("no_partner", _("Dates are planned with a partner; invite yours first."))
+    title = (title or "").strip()[:MAX_TITLE]
+    if item is None and not title:
+        raise DateError("no_idea", _("Choose an idea from the library or write your own."))
+    if not 5 <= minutes <= 24 * 60:
+        raise DateError("minutes", _("Choose a length between 5 minutes and a day."))
+    clean = _check_times(times)
+    with transaction.atomic():
+        proposal = Proposal(recipient=partner, item=item, minutes=minutes, kind=kind)
+        proposal.attach(user, Visibility.SHARED)
+        proposal.title = title
+        proposal.message = (message or "").strip()[:MAX_TEXT]
+        proposal.save()
+        ProposedTime.objects.bulk_create(
+            ProposedTime(proposal=proposal, starts_at=t) for t in clean
+        )
+        _notify(partner, "date_proposed", proposal)
+    return proposal
+
+
+def whose_turn(proposal: Proposal):
+    """The id of the person who answers next: the partner, or the proposer after the
+    partner suggested another time. None once the date is settled."""
+    if proposal.status == Status.PROPOSED:
+        return proposal.recipient_id
+    if proposal.status == Status.COUNTERED:
+        # From the prefetched times when there are (no query per proposal in lists).
+        last = max(proposal.times.all(), key=lambda t: t.pk, default=None)
+        return proposal.author_id if last and last.from_recipient else proposal.recipient_id
+    return None
+
+
+def _other(user, proposal: Proposal):
+    return proposal.recipient if proposal.author_id == user.pk else proposal.author
+
+
+def _open_for(user, proposal: Proposal) -> None:
+    if not can_view(user, proposal):
+        raise DateError("unknown", _("This date is not yours to answer."))
+    if proposal.status not in (Status.PROPOSED, Status.COUNTERED):
+        raise DateError("closed", _("This date has already been answered."))
+
+
+def accept(user, proposal: Proposal, time: ProposedTime) -> Proposal:
+    """Accept a time offered by the other person."""
+    _open_for(user, proposal)
+    if time.proposal_id != proposal.pk:
+        raise DateError("time", _("Choose one of the times offered."))
+    offered_by_me = time.from_recipient == (proposal.recipient_id == user.pk)
+    if offered_by_me:
+        raise DateError("own_time", _("Your partner chooses from the times you offered."))
+    if time.starts_at <= timezone.now():
+        raise DateError("past", _("That time has passed; suggest another."))
+    with transaction.atomic():
+        updated = Proposal.objects.filter(
+            pk=proposal.pk, status__in=(Status.PROPOSED, Status.COUNTERED)
+        ).update(
+            status=Status.ACCEPTED,
+            starts_at=time.starts_at,
+            responded_at=timezone.now(),
+        )
+        if not updated:
+            raise DateError("closed", _("This date has already been answered."))
+        proposal.refresh_from_db()
+        for person in (proposal.author, proposal.recipient):
+            _notify(
+                person,
+                "date_coming_up",
+                proposal,
+                at=proposal.starts_at - timedelta(hours=24),
+                before=proposal.starts_at,
+            )
+    return proposal
+
+
+def suggest_time(user, proposal: Proposal, when: datetime) -> ProposedTime:
+    """The partner (or the proposer, answering back) offers another time."""
+    _open_for(user, proposal)
+    (clean,) = _check_times([when])
+    if proposal.times.count() >= MAX_TIMES * 2:
+        raise DateError("too_many", _("That is a lot of times; talk it over together."))
+    from_recipient = proposal.recipient_id == user.pk
+    with transaction.atomic():
+        time = ProposedTime.objects.create(
+            proposal=proposal, starts_at=clean, from_recipient=from_recipient
+        )
+        proposal.status = Status.COUNTERED
+        proposal.save(update_fields=["status", "updated_at"])
+        _notify(_other(user, proposal), "date_proposed", proposal)
+    return time
+
+
+def decline(user, proposal: Proposal, reason: str) -> Proposal:
+    _open_for(user, proposal)
+    if proposal.recipient_id != user.pk:
+        raise DateError("not_yours", _("Only the person a date was proposed to declines it."))
+    if reason not in DeclineReason.values:
+        raise DateError("reason", _("Choose one of the answers."))
+    proposal.status = Status.DECLINED
+    proposal.decline_reason = reason
+    proposal.responded_at = timezone.now()
+    proposal.save(update_fields=["status", "decline_reason", "responded_at", "updated_at"])
+    return proposal
+
+
+def cancel(user, proposal: Proposal) -> Proposal:
+    if not can_view(user, proposal) or proposal.status in (Status.DECLINED, Status.CANCELLED):
+        raise DateError("closed", _("This date cannot be called off."))
+    proposal.status = Status.CANCELLED
+    proposal.save(update_fields=["status", "updated_at"])
+    from nearer.reminders.services import cancel_for
+
+    cancel_for(f"proposal:{proposal.pk}")
+    return proposal
+
+
+def is_past(proposal: Proposal) -> bool:
+    return proposal.status == Status.ACCEPTED and proposal.starts_at <= timezone.now()
+
+
+def reflect(user, proposal: Proposal, text: str, visibility: str) -> Reflection:
+    if not can_view(user, proposal) or not is_past(proposal):
+        raise DateError("not_yet", _("Reflections open once the date has happened."))
+    text = (text or "").strip()
+    if not text:
+        raise DateError("empty", _("Write a few words, or leave it for later."))
+    if visibility not in (Visibility.PRIVATE, Visibility.SHARED):
+        raise DateError("visibility", _("Choose who can see it."))
+    reflection = Reflection(proposal=proposal)
+    reflection.attach(user, visibility)
+    reflection.text = text[:MAX_TEXT]
+    reflection.save()
+    return reflection
+
+
+def mark_tried_new(user, proposal: Proposal, tried: bool = True) -> Proposal:
+    """ "We tried something new": a shared mark either partner may set or clear."""
+    if not can_view(user, proposal) or not is_past(proposal):
+        raise DateError("not_yet", _("You can mark this once the date has happened."))
+    proposal.tried_new_at = timezone.now() if tried else None
+    proposal.save(update_fields=["tried_new_at", "updated_at"])
+    if tried and proposal.item_id:
+        mark_idea(user, proposal.item, done=True)
+    return proposal
+
+
+def new_things_tried(user):
+    return (
+        Proposal.objects.visible_to(user)
+        .filter(tried_new_at__isnull=False)
+        .select_related("item", "author")
+        .order_by("-starts_at")
+    )
+
+
+def mark_idea(user, item: Item, *, favourite: bool | None = None, done: bool | None = None):
+    mark, _created = IdeaMark.objects.get_or_create(user=user, item=item)
+    if favourite is not None:
+        mark.favourite = favourite
+    if done is not None:
+        mark.done = done
+    mark.save()
+    return mark
+
+
+def ideas_for(user, order: str = "not_tried"):
+    """Date ideas, with "not tried yet" first when asked; each carries the person's marks."""
+    marks = {m.item_id: m for m in IdeaMark.objects.owned_by(user)}
+    ideas = list(Item.objects.current().filter(kind=Kind.DATE).order_by("title"))
+    for idea in ideas:
+        mark = marks.get(idea.pk)
+        idea.favourite = bool(mark and mark.favourite)
+        idea.done = bool(mark and mark.done)
+    if order == "not_tried":
+        ideas.sort(key=lambda i: (i.done, not i.favourite))
+    elif order == "favourites":
+        ideas = [i for i in ideas if i.favourite]
+    return ideas
+
+
+def proposals_for(user):
+    return (
+        Proposal.objects.visible_to(user)
+        .select_related("item", "author", "recipient")
+        .prefetch_related("times")
+    )
+
+
+# --- recurring time ---------------------------------------------------------------------
+
+
+def add_series(
+    user,
+    *,
+    kind: str,
+    title: str,
+    rule: str,
+    starts_local: datetime,
+    minutes: int = 60,
+    visibility: str = Visibility.SHARED,
+) -> Series:
+    if kind not in Series.Kind.values:
+        raise DateError("kind", _("Choose what kind of time this is."))
+    try:
+        recurrence.parse(rule, starts_local)
+    except recurrence.RuleError:
+        raise DateError("rule", _("That repeat rule is not one Nearer understands.")) from None
+    if not 5 <= minutes <= 24 * 60:
+        raise DateError("minutes", _("Choose a length between 5 minutes and a day."))
+    series = Series(
+        kind=kind,
+        rule=rule.strip().removeprefix("RRULE:"),
+        first_day=starts_local.date(),
+        at=starts_local.time().replace(tzinfo=None),
+        time_zone=user.time_zone,
+        minutes=minutes,
+    )
+    linked = state_of(user).is_linked
+    series.attach(user, visibility if linked else Visibility.PRIVATE)
+    series.title = (title or "").strip()[:MAX_TITLE]
+    series.save()
+    return series
+
+
+def skip_occurrence(user, series: Series, local_start: datetime) -> Series:
+    """Skip one occurrence (an exception), given by its local start time."""
+    if series.author_id != user.pk:
+        raise DateError("not_yours", _("Only the person who set this up can change it."))
+    value = local_start.replace(tzinfo=None).isoformat()
+    if value not in series.exceptions:
+        series.exceptions = [*series.exceptions, value]
+        series.save(update_fields=["exceptions", "updated_at"])
+    return series
+
+
+def series_occurrences(series: Series, start: datetime, end: datetime) -> list[datetime]:
+    return recurrence.occurrences(
+        series.rule, series.starts_local, series.time_zone, start, end, series.exceptions
+    )
+
+
+# --- visits and free time ---------------------------------------------------------------
+
+
+def add_visit(user, starts_on, ends_on, place: str = "", plans: str = "") -> Visit:
+    if ends_on < starts_on:
+        raise DateError("order", _("A visit ends on or after the day it starts."))
+    visit = Visit(starts_on=starts_on, ends_on=ends_on)
+    visit.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
+    visit.place = (place or "").strip()[:MAX_TITLE]
+    visit.plans = (plans or "").strip()[:MAX_TEXT]
+    visit.save()
+    return visit
+
+
+@dataclass(frozen=True)
+class Countdown:
+    visit: Visit
+    days: int
+
+
+def next_visit(user) -> Countdown | None:
+    today = user.local_now().date()
+    upcoming = Visit.objects.visible_to(user).filter(ends_on__gte=today).select_related("author")
+    visit = upcoming.order_by("starts_on").first()
+    if visit is None:
+        return None
+    return Countdown(visit, max(0, (visit.starts_on - today).days))
+
+
+def add_free_time(user, weekday: int, start, end) -> FreeTime:
+    if not 0 <= weekday <= 6:
+        raise DateError("weekday", _("Choose a day of the week."))
+    if end <= start:
+        raise DateError("order", _("The end comes after the start (split times past midnight)."))
+    free = FreeTime(weekday=weekday, start=start, end=end)
+    free.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
+    free.save()
+    return free
+
+
+def _notify(person, kind: str, proposal: Proposal, at=None, before=None) -> None:
+    from nearer.reminders.services import schedule
+
+    schedule(person, kind, f"proposal:{proposal.pk}", at=at, before=before)
