@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "nearer.notes",
     "nearer.checkins",
     "nearer.talks",
+    # deeper work (issue 12)
+    "nearer.journal",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("nearer.notes.urls")),
     path("", include("nearer.checkins.urls")),
     path("", include("nearer.talks.urls")),
+    # deeper work (issue 12)
+    path("", include("nearer.journal.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

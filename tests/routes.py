@@ -128,6 +128,30 @@ def _library_key():
     return item.key
 
 
+# deeper work (issue 12) ------------------------------------------------------------------
+def _a_shared_entry(cast):
+    from nearer.journal import services
+
+    entry = services.write(cast.a, "A shared page", ["us"])
+    return {"pk": services.share(cast.a, entry).pk}
+
+
+def _exercise_key(cast):
+    from nearer.library.models import Item
+
+    defaults = {
+        "kind": "exercise",
+        "title": "Two minutes of noticing",
+        "minutes": 5,
+        "data": {"steps": ["Sit together.", "Notice one thing."], "method": "Gottman method"},
+        "content_hash": "x",
+        "source": "test",
+        "loaded_at": "2026-01-01T00:00Z",
+    }
+    item, _created = Item.objects.get_or_create(key="e-test-999", defaults=defaults)
+    return {"key": item.key}
+
+
 ROUTES = {
     "landing": Route(("GET",), public=True),
     "safety": Route(("GET",), public=True),
@@ -210,6 +234,15 @@ ROUTES = {
     "api:moment_create": Route(("POST",), api=True),
     "api:moment_detail": Route(("GET",), api=True, obj=_a_shared_moment_api, partner_sees=True),
     "api:moment_delete": Route(("DELETE",), api=True, obj=_a_shared_moment_api),
+    # deeper work (issue 12)
+    "journal:index": Route(("GET",)),
+    "journal:new": Route(("GET", "POST")),
+    "journal:detail": Route(("GET",), obj=_a_shared_entry, partner_sees=True),
+    "journal:edit": Route(("GET", "POST"), obj=_a_shared_entry),
+    "journal:share": Route(("POST",), obj=_a_shared_entry),
+    "journal:unshare": Route(("POST",), obj=_a_shared_entry),
+    "journal:delete": Route(("POST",), obj=_a_shared_entry),
+    "journal:exercise": Route(("GET", "POST"), args=_exercise_key),
 }
 
 

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from nearer.library.actions import action_for
 from nearer.library.forms import LibrarySearchForm
 from nearer.library.models import Item
 from nearer.library.search import Filters, search
@@ -22,4 +23,8 @@ def index(request):
 @require_GET
 def detail(request, key):
     item = get_object_or_404(Item.objects.current(), key=key)
-    return render(request, "library/detail.html", {"item": item})
+    action = action_for(item)
+    # A kind with nowhere else to go (a FAQ answer) already is its place.
+    if action.url.split("?")[0] == request.path:
+        action = None
+    return render(request, "library/detail.html", {"item": item, "action": action})

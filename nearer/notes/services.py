@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nearer.couples.services import state_of
+from nearer.library.models import Item
 from nearer.notes.models import Appreciation, Note
 from nearer.visibility import Visibility
 
@@ -19,6 +20,13 @@ MORNING = time(7, 0)
 
 class NoteError(Exception):
     pass
+
+
+def starter(key: str) -> Item | None:
+    """The note starter a person chose (from a plan step or the library) to fill the form."""
+    if not key:
+        return None
+    return Item.objects.current().filter(kind="note", key=key).first()
 
 
 def next_morning(person, now: datetime | None = None) -> datetime:

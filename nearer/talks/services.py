@@ -20,6 +20,14 @@ def card(exclude_key: str = "") -> Item | None:
     return Item.objects.get(pk=random.choice(keys)) if keys else None
 
 
+def chosen_card(key: str) -> Item | None:
+    """The conversation question a person chose to talk about (from a plan step or the
+    library), or None when the key names no current question."""
+    if not key:
+        return None
+    return Item.objects.current().filter(kind="question", key=key).first()
+
+
 def log_talk(user, minutes: int, feeling: int, note: str = "", card_key: str = "") -> Talk:
     talk = Talk(minutes=minutes, feeling=feeling, card=Item.objects.filter(key=card_key).first())
     talk.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
