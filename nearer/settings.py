@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "nearer.talks",
     # deeper work (issue 12)
     "nearer.journal",
+    "nearer.desires",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("nearer.talks.urls")),
     # deeper work (issue 12)
     path("", include("nearer.journal.urls")),
+    path("", include("nearer.desires.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

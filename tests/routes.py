@@ -243,6 +243,8 @@ ROUTES = {
     "journal:unshare": Route(("POST",), obj=_a_shared_entry),
     "journal:delete": Route(("POST",), obj=_a_shared_entry),
     "journal:exercise": Route(("GET", "POST"), args=_exercise_key),
+    "desires:index": Route(("GET", "POST")),
+    "desires:together": Route(("GET",)),
 }
 
 
