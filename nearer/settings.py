@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     # deeper work (issue 12)
     "nearer.journal",
     "nearer.desires",
+    "nearer.cycle",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -25,6 +25,7 @@ urlpatterns = [
     # deeper work (issue 12)
     path("", include("nearer.journal.urls")),
     path("", include("nearer.desires.urls")),
+    path("", include("nearer.cycle.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

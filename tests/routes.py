@@ -136,6 +136,12 @@ def _a_shared_entry(cast):
     return {"pk": services.share(cast.a, entry).pk}
 
 
+def _an_episode(cast):
+    from nearer.cycle.services import log_episode
+
+    return {"pk": log_episode(cast.a, {"happened": "We argued about the weekend"}).pk}
+
+
 def _exercise_key(cast):
     from nearer.library.models import Item
 
@@ -245,6 +251,13 @@ ROUTES = {
     "journal:exercise": Route(("GET", "POST"), args=_exercise_key),
     "desires:index": Route(("GET", "POST")),
     "desires:together": Route(("GET",)),
+    "cycle:index": Route(("GET",)),
+    "cycle:episode_new": Route(("GET", "POST")),
+    "cycle:episode_delete": Route(("POST",), obj=_an_episode),
+    "cycle:map": Route(("GET", "POST")),
+    "cycle:map_share": Route(("POST",)),
+    "cycle:map_unshare": Route(("POST",)),
+    "cycle:ours": Route(("GET",)),
 }
 
 
