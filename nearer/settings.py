@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "nearer.journal",
     "nearer.desires",
     "nearer.cycle",
+    "nearer.trust",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("nearer.journal.urls")),
     path("", include("nearer.desires.urls")),
     path("", include("nearer.cycle.urls")),
+    path("", include("nearer.trust.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

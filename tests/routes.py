@@ -142,6 +142,20 @@ def _an_episode(cast):
     return {"pk": log_episode(cast.a, {"happened": "We argued about the weekend"}).pk}
 
 
+def _a_shared_commitment(cast):
+    from nearer.trust.services import make_commitment
+
+    return {"pk": make_commitment(cast.a, "I will call when I am late", share=True).pk}
+
+
+def _a_kept_record(cast):
+    from nearer.trust.models import Commitment
+    from nearer.trust.services import record_kept
+
+    commitment = Commitment.objects.get(pk=_a_shared_commitment(cast)["pk"])
+    return {"pk": record_kept(cast.a, commitment).pk}
+
+
 def _exercise_key(cast):
     from nearer.library.models import Item
 
@@ -258,6 +272,14 @@ ROUTES = {
     "cycle:map_share": Route(("POST",)),
     "cycle:map_unshare": Route(("POST",)),
     "cycle:ours": Route(("GET",)),
+    "trust:index": Route(("GET", "POST")),
+    "trust:statement": Route(("GET", "POST")),
+    "trust:statement_share": Route(("POST",)),
+    "trust:statement_unshare": Route(("POST",)),
+    "trust:commitment_delete": Route(("POST",), obj=_a_shared_commitment),
+    "trust:kept": Route(("POST",), obj=_a_shared_commitment),
+    "trust:noticed": Route(("POST",), obj=_a_kept_record, partner_acts=True),
+    "trust:feelings": Route(("GET", "POST")),
 }
 
 
