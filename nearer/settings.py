@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "nearer.desires",
     "nearer.cycle",
     "nearer.trust",
+    "nearer.recovery",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("nearer.desires.urls")),
     path("", include("nearer.cycle.urls")),
     path("", include("nearer.trust.urls")),
+    path("", include("nearer.recovery.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -156,6 +156,22 @@ def _a_kept_record(cast):
     return {"pk": record_kept(cast.a, commitment).pk}
 
 
+def _a_shared_counter(cast):
+    from datetime import date
+
+    from nearer.recovery.services import start_counter
+
+    return {"pk": start_counter(cast.a, "days of care", date(2026, 1, 1), share=True).pk}
+
+
+def _a_shared_session(cast):
+    from datetime import date
+
+    from nearer.recovery.services import log_session
+
+    return {"pk": log_session(cast.a, "group", date(2026, 1, 1), "", share=True).pk}
+
+
 def _exercise_key(cast):
     from nearer.library.models import Item
 
@@ -280,6 +296,13 @@ ROUTES = {
     "trust:kept": Route(("POST",), obj=_a_shared_commitment),
     "trust:noticed": Route(("POST",), obj=_a_kept_record, partner_acts=True),
     "trust:feelings": Route(("GET", "POST")),
+    "recovery:index": Route(("GET", "POST")),
+    "recovery:start_again": Route(("POST",), obj=_a_shared_counter),
+    "recovery:counter_share": Route(("POST",), obj=_a_shared_counter),
+    "recovery:counter_delete": Route(("POST",), obj=_a_shared_counter),
+    "recovery:sessions": Route(("GET", "POST")),
+    "recovery:session_delete": Route(("POST",), obj=_a_shared_session),
+    "recovery:medical": Route(("GET",), public=True),
 }
 
 
