@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "nearer.cycle",
     "nearer.trust",
     "nearer.recovery",
+    "nearer.dreams",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

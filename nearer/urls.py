@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("nearer.cycle.urls")),
     path("", include("nearer.trust.urls")),
     path("", include("nearer.recovery.urls")),
+    path("", include("nearer.dreams.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -172,6 +172,26 @@ def _a_shared_session(cast):
     return {"pk": log_session(cast.a, "group", date(2026, 1, 1), "", share=True).pk}
 
 
+def _a_shared_dream(cast):
+    from nearer.dreams.services import add_dream
+
+    return {"pk": add_dream(cast.a, "A small house by the sea").pk}
+
+
+def _a_shared_goal(cast):
+    from nearer.dreams.services import add_goal
+
+    return {"pk": add_goal(cast.a, "together", "Walk the coast path", None, True).pk}
+
+
+def _a_shared_step(cast):
+    from nearer.dreams.models import Goal
+    from nearer.dreams.services import add_step
+
+    goal = Goal.objects.get(pk=_a_shared_goal(cast)["pk"])
+    return {"pk": add_step(cast.a, goal, "Buy a map", None).pk}
+
+
 def _exercise_key(cast):
     from nearer.library.models import Item
 
@@ -303,6 +323,13 @@ ROUTES = {
     "recovery:sessions": Route(("GET", "POST")),
     "recovery:session_delete": Route(("POST",), obj=_a_shared_session),
     "recovery:medical": Route(("GET",), public=True),
+    "dreams:board": Route(("GET", "POST")),
+    "dreams:hold": Route(("POST",), obj=_a_shared_dream, partner_acts=True),
+    "dreams:dream_delete": Route(("POST",), obj=_a_shared_dream),
+    "dreams:goals": Route(("GET", "POST")),
+    "dreams:add_step": Route(("POST",), obj=_a_shared_goal),
+    "dreams:goal_delete": Route(("POST",), obj=_a_shared_goal),
+    "dreams:toggle_step": Route(("POST",), obj=_a_shared_step),
 }
 
 
