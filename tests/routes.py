@@ -192,6 +192,18 @@ def _a_shared_step(cast):
     return {"pk": add_step(cast.a, goal, "Buy a map", None).pk}
 
 
+def _a_shared_photo(cast):
+    import io
+
+    from PIL import Image
+
+    from nearer.timeline.photos import add_photo
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 3), "teal").save(out, format="PNG")
+    return {"pk": add_photo(cast.a, make_moment(cast.a, Visibility.SHARED), out.getvalue()).pk}
+
+
 def _exercise_key(cast):
     from nearer.library.models import Item
 
@@ -330,6 +342,9 @@ ROUTES = {
     "dreams:add_step": Route(("POST",), obj=_a_shared_goal),
     "dreams:goal_delete": Route(("POST",), obj=_a_shared_goal),
     "dreams:toggle_step": Route(("POST",), obj=_a_shared_step),
+    "timeline:photo_add": Route(("POST",), obj=_a_shared_moment),
+    "timeline:photo": Route(("GET",), obj=_a_shared_photo, partner_sees=True),
+    "timeline:photo_delete": Route(("POST",), obj=_a_shared_photo),
 }
 
 

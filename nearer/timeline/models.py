@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nearer import crypto
 from nearer.visibility import Authored
 
 
@@ -16,3 +17,36 @@ class Moment(Authored):
 
     def __str__(self):
         return self.title
+
+
+class Photo(Authored):
+    """A photo on a moment (see ``photos.py``): cleaned of metadata, encrypted at rest, and
+    visible exactly as its moment is."""
+
+    moment = models.ForeignKey(Moment, on_delete=models.CASCADE, related_name="photos")
+    data_encrypted = models.BinaryField()
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"Photo {self.pk}"
+
+    @property
+    def data(self) -> bytes:
+        return crypto.decrypt_bytes(self.author, self.data_encrypted)
+
+    @data.setter
+    def data(self, value: bytes):
+        self.data_encrypted = crypto.encrypt_bytes(self.author, value)
+
+    def export_data(self) -> dict:
+        return {
+            "moment": self.moment.title,
+            "added_at": self.created_at.isoformat(),
+            "type": self.content_type,
+            "size": f"{self.width}x{self.height}",
+        }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nearer.timeline.forms import MomentForm
-from nearer.timeline.models import Moment
+from nearer.timeline.models import Moment, Photo
 from nearer.visibility import get_changeable_or_404, get_visible_or_404
 
 
@@ -31,7 +31,8 @@ def index(request):
 @login_required
 def detail(request, pk):
     moment = get_visible_or_404(Moment, request.user, pk=pk)
-    return render(request, "timeline/detail.html", {"moment": moment})
+    photos = Photo.objects.visible_to(request.user).filter(moment=moment)
+    return render(request, "timeline/detail.html", {"moment": moment, "photos": photos})
 
 
 @require_POST
