@@ -13,6 +13,7 @@ from nearer.couples.services import state_of
 from nearer.journal import services
 from nearer.journal.forms import EntryForm, ExerciseNoteForm, SearchForm
 from nearer.journal.models import Entry
+from nearer.library.actions import place_for
 from nearer.visibility import can_change, get_changeable_or_404, get_visible_or_404
 
 
@@ -146,5 +147,6 @@ def exercise(request, key):
         "from_step": from_step,
         "form": form,
         "timer_seconds": (item.minutes or 0) * 60,
+        "place": place_for(item),
     }
     return render(request, "journal/exercise.html", context)

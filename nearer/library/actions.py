@@ -60,3 +60,26 @@ def action_for_step(step, ref: str, item=None) -> Action:
     if item is not None:
         return action_for(item, step=ref)
     return Action(_("Write about this in my journal"), _with("journal:new", step=ref))
+
+
+# Exercises whose steps ask for a place in Nearer: the guided page and the library page
+# offer that place beside the steps.
+PLACES = {
+    "e-mapping-our-cycle": ("cycle:map", _("Open my cycle map")),
+    "e-accountability-conversation": ("trust:statement", _("Write my accountability statement")),
+    "e-commitments-and-consistency": ("trust:index", _("Write down my commitments")),
+    "e-living-amends": ("trust:index", _("Write down my commitments")),
+    "e-sharing-desires-without-judgment": ("desires:index", _("Open the list of ways to be close")),
+    "e-support-group-together": ("recovery:sessions", _("Log a session")),
+    "e-celebrating-a-milestone": ("recovery:index", _("See my milestones")),
+    "e-shared-dreams": ("dreams:board", _("Open our dreams board")),
+    "e-our-story-timeline": ("timeline:index", _("Open our timeline")),
+}
+
+
+def place_for(item) -> Action | None:
+    """The place in Nearer an exercise's steps ask for, if any."""
+    if item.key not in PLACES:
+        return None
+    name, label = PLACES[item.key]
+    return Action(label, reverse(name))

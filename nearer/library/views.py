@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from nearer.library.actions import action_for
+from nearer.library.actions import action_for, place_for
 from nearer.library.forms import LibrarySearchForm
 from nearer.library.models import Item
 from nearer.library.search import Filters, search
@@ -27,4 +27,5 @@ def detail(request, key):
     # A kind with nowhere else to go (a FAQ answer) already is its place.
     if action.url.split("?")[0] == request.path:
         action = None
-    return render(request, "library/detail.html", {"item": item, "action": action})
+    context = {"item": item, "action": action, "place": place_for(item)}
+    return render(request, "library/detail.html", context)

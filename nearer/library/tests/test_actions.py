@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import resolve, reverse
 
-from nearer.library.actions import action_for, action_for_step
+from nearer.library.actions import PLACES, action_for, action_for_step, place_for
 from nearer.library.loader import load_library
 from nearer.library.models import Item
 from nearer.plans import services as plans
@@ -161,3 +161,22 @@ def test_exercise_from_a_stale_step_still_keeps_the_writing(library, cast, clien
     from nearer.journal.models import Entry
 
     assert Entry.objects.get(author=cast.a).text == "notes"
+
+
+def test_exercises_that_ask_for_a_place_offer_it(library, cast, client_for):
+    client = client_for(cast.a)
+    for key in PLACES:
+        item = Item.objects.current().get(key=key)
+        place = place_for(item)
+        assert client.get(place.url).status_code == 200, key
+        page = client.get(action_for(item).url).content.decode()
+        assert place.url in page, key
+    assert place_for(first("prompt")) is None
+
+
+def test_today_links_to_the_deeper_work(library, cast, client_for):
+    plans.enroll(cast.a, ["after_betrayal"])
+    page = client_for(cast.a).get(reverse("today")).content.decode()
+    for name in ("journal:index", "cycle:index", "desires:index", "trust:index"):
+        assert reverse(name) in page
+    assert reverse("recovery:index") not in page
