@@ -204,6 +204,25 @@ def _a_shared_photo(cast):
     return {"pk": add_photo(cast.a, make_moment(cast.a, Visibility.SHARED), out.getvalue()).pk}
 
 
+def _a_shared_entry_api(cast):
+    return {"entry_id": _a_shared_entry(cast)["pk"]}
+
+
+def _desire_key(cast):
+    from nearer.library.models import Item
+
+    defaults = {
+        "kind": "desire",
+        "title": "Holding hands on a walk",
+        "tags": " tender ",
+        "content_hash": "x",
+        "source": "test",
+        "loaded_at": "2026-01-01T00:00Z",
+    }
+    item, _created = Item.objects.get_or_create(key="w-test-999", defaults=defaults)
+    return {"key": item.key}
+
+
 def _exercise_key(cast):
     from nearer.library.models import Item
 
@@ -342,6 +361,16 @@ ROUTES = {
     "dreams:add_step": Route(("POST",), obj=_a_shared_goal),
     "dreams:goal_delete": Route(("POST",), obj=_a_shared_goal),
     "dreams:toggle_step": Route(("POST",), obj=_a_shared_step),
+    "api:journal_entries": Route(("GET",), api=True),
+    "api:journal_create": Route(("POST",), api=True),
+    "api:journal_shared": Route(("GET",), api=True),
+    "api:journal_entry": Route(("GET",), api=True, obj=_a_shared_entry_api, partner_sees=True),
+    "api:journal_delete": Route(("DELETE",), api=True, obj=_a_shared_entry_api),
+    "api:journal_share": Route(("POST",), api=True, obj=_a_shared_entry_api),
+    "api:journal_unshare": Route(("POST",), api=True, obj=_a_shared_entry_api),
+    "api:desires": Route(("GET",), api=True),
+    "api:desire_answer": Route(("PUT",), api=True, args=_desire_key),
+    "api:desires_together": Route(("GET",), api=True),
     "timeline:photo_add": Route(("POST",), obj=_a_shared_moment),
     "timeline:photo": Route(("GET",), obj=_a_shared_photo, partner_sees=True),
     "timeline:photo_delete": Route(("POST",), obj=_a_shared_photo),

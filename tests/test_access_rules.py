@@ -25,6 +25,8 @@ BODIES = {
     "api:meeting_create": {"appreciations": "the walk"},
     "api:prep_save": {"topic": "weekends"},
     "api:talk_create": {"minutes": 15, "feeling": 4},
+    "api:journal_create": {"text": "A page"},
+    "api:desire_answer": {"answer": "maybe"},
 }
 FORMS = {"questions:react": {"kind": "heart"}}
 

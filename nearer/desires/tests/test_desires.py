@@ -149,3 +149,23 @@ def test_registered_owner_only_with_encrypted_choice(library, cast):
     assert data["my_answer"] == "Maybe"
     assert data["way_to_be_close"] == Item.objects.get(key=key).title
     assert not Answer.objects.owned_by(cast.b).exists()
+
+
+def test_api_answers_privately_and_shows_only_the_overlap(library, cast, client_for):
+    first, second = list(services.the_list()[:2])
+    ada, ben = client_for(cast.a), client_for(cast.b)
+    put = lambda c, key, answer: c.put(  # noqa: E731
+        f"/api/v1/desires/{key}/answer", {"answer": answer}, content_type="application/json"
+    )
+    assert put(ada, first.key, "yes").json()["my_answer"] == "yes"
+    put(ada, second.key, "no")
+    put(ben, first.key, "maybe")
+    put(ben, second.key, "yes")
+    assert ben.get("/api/v1/desires/together").json() == {
+        "resting": False,
+        "both_open_to": [first.title],
+    }
+    mine = {d["key"]: d["my_answer"] for d in ben.get("/api/v1/desires").json()}
+    assert mine[first.key] == "maybe" and mine[second.key] == "yes"
+    assert put(ada, "q-not-a-desire", "yes").status_code == 404
+    assert put(ada, first.key, "definitely").status_code == 422
