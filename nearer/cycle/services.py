@@ -16,6 +16,7 @@ from nearer.visibility import Visibility
 
 TEXT_FIELDS = ("trigger", "happened", "felt", "did", "saw", "needed")
 RECURS = 2  # seen in at least this many episodes
+PATTERN_WINDOW = 200  # the pattern reads the most recent episodes
 
 SHAPES = {
     "pursue_withdraw": (
@@ -90,7 +91,7 @@ def _recurring(counter: Counter) -> list:
 
 def pattern_for(user) -> Pattern:
     triggers, feelings, needs, shapes = Counter(), Counter(), Counter(), Counter()
-    episodes = list(Episode.objects.authored_by(user).select_related("author"))
+    episodes = list(Episode.objects.authored_by(user).select_related("author")[:PATTERN_WINDOW])
     for episode in episodes:
         content, chosen = episode.content, episode.words
         trigger = " ".join(content.get("trigger", "").lower().split())

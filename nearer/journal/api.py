@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -31,6 +32,10 @@ class ErrorOut(Schema):
     detail: str
 
 
+class DetailOut(Schema):
+    detail: str
+
+
 class SearchQuery(Schema):
     q: str = Field(default="", max_length=200)
     tag: str = Field(default="", max_length=40)
@@ -54,11 +59,11 @@ def journal_shared(request):
 
 
 @router.post(
-    "/journal", response={201: EntryOut, 400: ErrorOut}, summary="Write an entry (private)"
+    "/journal", response={201: EntryOut, 400: DetailOut}, summary="Write an entry (private)"
 )
 def journal_create(request, payload: EntryIn):
     if not payload.text.strip():
-        return Status(400, {"code": "empty", "detail": "Write something first."})
+        return Status(400, {"detail": _("Write something first.")})
     prompt = services.library_item(payload.prompt, "prompt")
     entry = services.write(request.user, payload.text, payload.tags, prompt)
     return Status(201, _entry(entry, request.user))
@@ -81,7 +86,8 @@ def journal_share(request, entry_id: int):
         services.share(request.user, entry)
     except services.CannotShare:
         return Status(
-            409, {"code": "no_partner", "detail": "Sharing needs a partner in your couple space."}
+            409,
+            {"code": "no_partner", "detail": _("Sharing needs a partner in your couple space.")},
         )
     return _entry(entry, request.user)
 

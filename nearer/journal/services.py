@@ -16,6 +16,8 @@ from nearer.visibility import Visibility
 from .models import Entry
 
 MAX_TAGS = 12
+# Search decrypts in the request, so it looks through at most this many recent entries.
+SEARCH_WINDOW = 2000
 TAG_LENGTH = 30
 
 
@@ -99,7 +101,8 @@ def search_own(user, query: str = "", tag: str = "") -> Found:
     words = query.lower().split()
     tag = tag.strip().lower()
     found, all_tags = [], []
-    for entry in Entry.objects.authored_by(user).select_related("item", "author"):
+    own = Entry.objects.authored_by(user).select_related("item", "author")
+    for entry in own[:SEARCH_WINDOW]:
         tags = entry.tags
         all_tags.extend(t for t in tags if t not in all_tags)
         haystack = " ".join([entry.text, " ".join(tags), entry.item.title if entry.item else ""])

@@ -33,7 +33,7 @@ def test_write_search_share_unshare_delete(cast, client_for):
 def test_bad_input_gets_clear_answers(cast, client_for):
     ada = client_for(cast.a)
     blank = ada.post("/api/v1/journal", {"text": "   "}, content_type="application/json")
-    assert blank.status_code == 400 and blank.json()["code"] == "empty"
+    assert blank.status_code == 400 and blank.json()["detail"] == "Write something first."
     too_many = ada.post(
         "/api/v1/journal",
         {"text": "x", "tags": [str(n) for n in range(20)]},
