@@ -371,6 +371,29 @@ ROUTES = {
     "api:desires": Route(("GET",), api=True),
     "api:desire_answer": Route(("PUT",), api=True, args=_desire_key),
     "api:desires_together": Route(("GET",), api=True),
+    "api:cycle_episodes": Route(("GET",), api=True),
+    "api:cycle_episode_create": Route(("POST",), api=True),
+    "api:cycle_pattern": Route(("GET",), api=True),
+    "api:cycle_ours": Route(("GET",), api=True),
+    "api:trust_commitments": Route(("GET",), api=True),
+    "api:trust_commitment_create": Route(("POST",), api=True),
+    "api:trust_kept": Route(
+        ("POST",), api=True, obj=lambda c: {"commitment_id": _a_shared_commitment(c)["pk"]}
+    ),
+    "api:recovery_counters": Route(("GET",), api=True),
+    "api:recovery_counter_create": Route(("POST",), api=True),
+    "api:recovery_start_again": Route(
+        ("POST",), api=True, obj=lambda c: {"counter_id": _a_shared_counter(c)["pk"]}
+    ),
+    "api:recovery_sessions": Route(("GET",), api=True),
+    "api:recovery_session_create": Route(("POST",), api=True),
+    "api:dreams": Route(("GET",), api=True),
+    "api:dream_create": Route(("POST",), api=True),
+    "api:dream_hold": Route(
+        ("POST",), api=True, obj=lambda c: {"dream_id": _a_shared_dream(c)["pk"]}, partner_acts=True
+    ),
+    "api:goals": Route(("GET",), api=True),
+    "api:goal_create": Route(("POST",), api=True),
     "timeline:photo_add": Route(("POST",), obj=_a_shared_moment),
     "timeline:photo": Route(("GET",), obj=_a_shared_photo, partner_sees=True),
     "timeline:photo_delete": Route(("POST",), obj=_a_shared_photo),
