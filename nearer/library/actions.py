@@ -50,7 +50,7 @@ def action_for(item, step: str = "") -> Action:
         )
     if kind == Kind.DATE:
         return _date_idea(item)
-    if kind == getattr(Kind, "DESIRE", None):
+    if kind == Kind.DESIRE:
         return Action(_("Answer privately"), _with("desires:index"))
     return Action(_("Read more"), _with("library:detail", {"key": item.key}))
 
