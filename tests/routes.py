@@ -395,6 +395,7 @@ ROUTES = {
     "api:goals": Route(("GET",), api=True),
     "api:goal_create": Route(("POST",), api=True),
     "timeline:photo_add": Route(("POST",), obj=_a_shared_moment),
+    "timeline:milestones": Route(("POST",)),
     "timeline:photo": Route(("GET",), obj=_a_shared_photo, partner_sees=True),
     "timeline:photo_delete": Route(("POST",), obj=_a_shared_photo),
 }

@@ -1,10 +1,11 @@
 """The relationship timeline: moments that matter, kept private or shared."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nearer import crypto
-from nearer.visibility import Authored
+from nearer.visibility import Authored, OwnedQuerySet
 
 
 class Moment(Authored):
@@ -50,3 +51,21 @@ class Photo(Authored):
             "type": self.content_type,
             "size": f"{self.width}x{self.height}",
         }
+
+
+class MilestonePreference(models.Model):
+    """Whether this person would like shared milestones added by themselves (see
+    ``milestones.py``). Private: the partner is never told what the other chose."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    automatic = models.BooleanField(default=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Milestone preference {self.pk}"
+
+    def export_data(self) -> dict:
+        return {"add_shared_milestones_automatically": self.automatic}

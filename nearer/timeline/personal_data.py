@@ -1,5 +1,5 @@
 from nearer import registry
-from nearer.timeline.models import Moment, Photo
+from nearer.timeline.models import MilestonePreference, Moment, Photo
 
 registry.register(
     Moment, owner="author", rule=registry.Rule.AUTHORED, section="timeline", label="Timeline"
@@ -11,4 +11,11 @@ registry.register(
     encrypted=("data",),
     section="timeline_photos",
     label="Timeline photos",
+)
+registry.register(
+    MilestonePreference,
+    owner="user",
+    rule=registry.Rule.OWNER_ONLY,
+    section="timeline_preferences",
+    label="Timeline: shared milestones added automatically",
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nearer.timeline import photo_views, views
+from nearer.timeline import milestone_views, photo_views, views
 
 app_name = "timeline"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("timeline/<int:pk>/photos/", photo_views.add, name="photo_add"),
     path("timeline/photo/<int:pk>/", photo_views.show, name="photo"),
     path("timeline/photo/<int:pk>/delete/", photo_views.delete, name="photo_delete"),
+    path("timeline/milestones/", milestone_views.choose, name="milestones"),
 ]

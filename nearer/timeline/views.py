@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.timeline import milestones
 from nearer.timeline.forms import MomentForm
 from nearer.timeline.models import Moment, Photo
 from nearer.visibility import get_changeable_or_404, get_visible_or_404
@@ -22,9 +23,11 @@ def index(request):
         moment.save()
         messages.success(request, _("Added to your timeline."))
         return redirect("timeline:index")
+    milestones.sync(request.user)
     moments = Moment.objects.visible_to(request.user).select_related("author")
     page = Paginator(moments, 50).get_page(request.GET.get("page"))
-    return render(request, "timeline/index.html", {"form": form, "moments": page, "page": page})
+    context = {"form": form, "moments": page, "page": page, "auto": milestones.wants(request.user)}
+    return render(request, "timeline/index.html", context)
 
 
 @require_GET
