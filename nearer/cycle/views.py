@@ -10,6 +10,7 @@ from nearer.couples.services import state_of
 from nearer.cycle import services
 from nearer.cycle.forms import EpisodeForm, MapForm
 from nearer.cycle.models import Episode
+from nearer.safety import services as safety
 from nearer.visibility import get_changeable_or_404
 
 
@@ -54,7 +55,12 @@ def my_map(request):
         services.save_map(request.user, form.cleaned_data)
         messages.success(request, _("Your map is saved."))
         return redirect("cycle:map")
-    context = {"form": form, "map": current, "linked": state_of(request.user).is_linked}
+    context = {
+        "form": form,
+        "map": current,
+        "linked": state_of(request.user).is_linked,
+        "in_danger": safety.in_danger(request.user),
+    }
     return render(request, "cycle/map.html", context)
 
 

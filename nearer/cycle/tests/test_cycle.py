@@ -130,3 +130,19 @@ def test_registered_and_exported(cast):
     data = episode(cast.a, felt="small", feelings="small").export_data()
     assert data["felt"] == "small" and data["feelings"] == ["small"]
     assert services.save_map(cast.a, {"need": "calm"}).export_data()["need"] == "calm"
+
+
+def test_map_page_puts_safety_first_for_someone_in_danger(cast, client_for, monkeypatch):
+    from nearer.safety import services as safety
+
+    services.save_map(cast.a, {"trigger": "x"})
+    services.save_map(cast.b, {"trigger": "y"})
+    page = client_for(cast.a).get(reverse("cycle:map")).content.decode()
+    assert "you never need to share this" not in page
+    monkeypatch.setattr(safety, "in_danger", lambda user: user == cast.a)
+    page = client_for(cast.a).get(reverse("cycle:map")).content.decode()
+    assert "you never need to share this" in page
+    assert (
+        "you never need to share this"
+        not in client_for(cast.b).get(reverse("cycle:map")).content.decode()
+    )
