@@ -67,10 +67,13 @@ MILESTONES = {
 
 
 @transaction.atomic
-def sync(user) -> int:
-    """Add the shared milestones that have happened and are missing; returns how many."""
+def sync(user, i_want: bool | None = None) -> int:
+    """Add the shared milestones that have happened and are missing; returns how many.
+    ``i_want``: the person's own choice, when the caller has already read it."""
     state = state_of(user)
-    if not state.is_linked or not (wants(user) and wants(state.partner)):
+    if not state.is_linked or not (wants(user) if i_want is None else i_want):
+        return 0
+    if not wants(state.partner):
         return 0
     existing = set(
         Moment.objects.filter(couple=state.couple, mutual_key__startswith="auto:").values_list(

@@ -23,10 +23,11 @@ def index(request):
         moment.save()
         messages.success(request, _("Added to your timeline."))
         return redirect("timeline:index")
-    milestones.sync(request.user)
+    auto = milestones.wants(request.user)
+    milestones.sync(request.user, i_want=auto)
     moments = Moment.objects.visible_to(request.user).select_related("author")
     page = Paginator(moments, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "moments": page, "page": page, "auto": milestones.wants(request.user)}
+    context = {"form": form, "moments": page, "page": page, "auto": auto}
     return render(request, "timeline/index.html", context)
 
 
