@@ -72,6 +72,13 @@ INSTALLED_APPS = [
     # time together
     "nearer.dates",
     "nearer.reminders",
+    # deeper work (issue 12)
+    "nearer.journal",
+    "nearer.desires",
+    "nearer.cycle",
+    "nearer.trust",
+    "nearer.recovery",
+    "nearer.dreams",
     "nearer.core.admin_config.NearerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -28,6 +28,13 @@ urlpatterns = [
     # time together
     path("", include("nearer.dates.urls")),
     path("", include("nearer.reminders.urls")),
+    # deeper work (issue 12)
+    path("", include("nearer.journal.urls")),
+    path("", include("nearer.desires.urls")),
+    path("", include("nearer.cycle.urls")),
+    path("", include("nearer.trust.urls")),
+    path("", include("nearer.recovery.urls")),
+    path("", include("nearer.dreams.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -130,6 +130,117 @@ def _library_key():
     return item.key
 
 
+# deeper work (issue 12) ------------------------------------------------------------------
+def _a_shared_entry(cast):
+    from nearer.journal import services
+
+    entry = services.write(cast.a, "A shared page", ["us"])
+    return {"pk": services.share(cast.a, entry).pk}
+
+
+def _an_episode(cast):
+    from nearer.cycle.services import log_episode
+
+    return {"pk": log_episode(cast.a, {"happened": "We argued about the weekend"}).pk}
+
+
+def _a_shared_commitment(cast):
+    from nearer.trust.services import make_commitment
+
+    return {"pk": make_commitment(cast.a, "I will call when I am late", share=True).pk}
+
+
+def _a_kept_record(cast):
+    from nearer.trust.models import Commitment
+    from nearer.trust.services import record_kept
+
+    commitment = Commitment.objects.get(pk=_a_shared_commitment(cast)["pk"])
+    return {"pk": record_kept(cast.a, commitment).pk}
+
+
+def _a_shared_counter(cast):
+    from datetime import date
+
+    from nearer.recovery.services import start_counter
+
+    return {"pk": start_counter(cast.a, "days of care", date(2026, 1, 1), share=True).pk}
+
+
+def _a_shared_session(cast):
+    from datetime import date
+
+    from nearer.recovery.services import log_session
+
+    return {"pk": log_session(cast.a, "group", date(2026, 1, 1), "", share=True).pk}
+
+
+def _a_shared_dream(cast):
+    from nearer.dreams.services import add_dream
+
+    return {"pk": add_dream(cast.a, "A small house by the sea").pk}
+
+
+def _a_shared_goal(cast):
+    from nearer.dreams.services import add_goal
+
+    return {"pk": add_goal(cast.a, "together", "Walk the coast path", None, True).pk}
+
+
+def _a_shared_step(cast):
+    from nearer.dreams.models import Goal
+    from nearer.dreams.services import add_step
+
+    goal = Goal.objects.get(pk=_a_shared_goal(cast)["pk"])
+    return {"pk": add_step(cast.a, goal, "Buy a map", None).pk}
+
+
+def _a_shared_photo(cast):
+    import io
+
+    from PIL import Image
+
+    from nearer.timeline.photos import add_photo
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 3), "teal").save(out, format="PNG")
+    return {"pk": add_photo(cast.a, make_moment(cast.a, Visibility.SHARED), out.getvalue()).pk}
+
+
+def _a_shared_entry_api(cast):
+    return {"entry_id": _a_shared_entry(cast)["pk"]}
+
+
+def _desire_key(cast):
+    from nearer.library.models import Item
+
+    defaults = {
+        "kind": "desire",
+        "title": "Holding hands on a walk",
+        "tags": " tender ",
+        "content_hash": "x",
+        "source": "test",
+        "loaded_at": "2026-01-01T00:00Z",
+    }
+    item, _created = Item.objects.get_or_create(key="w-test-999", defaults=defaults)
+    return {"key": item.key}
+
+
+def _exercise_key(cast):
+    from nearer.library.models import Item
+
+    defaults = {
+        "kind": "exercise",
+        "title": "Two minutes of noticing",
+        "minutes": 5,
+        "data": {"steps": ["Sit together.", "Notice one thing."], "method": "Gottman method"},
+        "content_hash": "x",
+        "source": "test",
+        "loaded_at": "2026-01-01T00:00Z",
+    }
+    item, _created = Item.objects.get_or_create(key="e-test-999", defaults=defaults)
+    return {"key": item.key}
+
+
 ROUTES = {
     "landing": Route(("GET",), public=True),
     "safety": Route(("GET",), public=True),
@@ -235,6 +346,83 @@ ROUTES = {
     "api:moment_create": Route(("POST",), api=True),
     "api:moment_detail": Route(("GET",), api=True, obj=_a_shared_moment_api, partner_sees=True),
     "api:moment_delete": Route(("DELETE",), api=True, obj=_a_shared_moment_api),
+    # deeper work (issue 12)
+    "journal:index": Route(("GET",)),
+    "journal:new": Route(("GET", "POST")),
+    "journal:detail": Route(("GET",), obj=_a_shared_entry, partner_sees=True),
+    "journal:edit": Route(("GET", "POST"), obj=_a_shared_entry),
+    "journal:share": Route(("POST",), obj=_a_shared_entry),
+    "journal:unshare": Route(("POST",), obj=_a_shared_entry),
+    "journal:delete": Route(("POST",), obj=_a_shared_entry),
+    "journal:exercise": Route(("GET", "POST"), args=_exercise_key),
+    "desires:index": Route(("GET", "POST")),
+    "desires:together": Route(("GET",)),
+    "cycle:index": Route(("GET",)),
+    "cycle:episode_new": Route(("GET", "POST")),
+    "cycle:episode_delete": Route(("POST",), obj=_an_episode),
+    "cycle:map": Route(("GET", "POST")),
+    "cycle:map_share": Route(("POST",)),
+    "cycle:map_unshare": Route(("POST",)),
+    "cycle:ours": Route(("GET",)),
+    "trust:index": Route(("GET", "POST")),
+    "trust:statement": Route(("GET", "POST")),
+    "trust:statement_share": Route(("POST",)),
+    "trust:statement_unshare": Route(("POST",)),
+    "trust:commitment_delete": Route(("POST",), obj=_a_shared_commitment),
+    "trust:kept": Route(("POST",), obj=_a_shared_commitment),
+    "trust:noticed": Route(("POST",), obj=_a_kept_record, partner_acts=True),
+    "trust:feelings": Route(("GET", "POST")),
+    "recovery:index": Route(("GET", "POST")),
+    "recovery:start_again": Route(("POST",), obj=_a_shared_counter),
+    "recovery:counter_share": Route(("POST",), obj=_a_shared_counter),
+    "recovery:counter_delete": Route(("POST",), obj=_a_shared_counter),
+    "recovery:sessions": Route(("GET", "POST")),
+    "recovery:session_delete": Route(("POST",), obj=_a_shared_session),
+    "recovery:medical": Route(("GET",), public=True),
+    "dreams:board": Route(("GET", "POST")),
+    "dreams:hold": Route(("POST",), obj=_a_shared_dream, partner_acts=True),
+    "dreams:dream_delete": Route(("POST",), obj=_a_shared_dream),
+    "dreams:goals": Route(("GET", "POST")),
+    "dreams:add_step": Route(("POST",), obj=_a_shared_goal),
+    "dreams:goal_delete": Route(("POST",), obj=_a_shared_goal),
+    "dreams:toggle_step": Route(("POST",), obj=_a_shared_step),
+    "api:journal_entries": Route(("GET",), api=True),
+    "api:journal_create": Route(("POST",), api=True),
+    "api:journal_shared": Route(("GET",), api=True),
+    "api:journal_entry": Route(("GET",), api=True, obj=_a_shared_entry_api, partner_sees=True),
+    "api:journal_delete": Route(("DELETE",), api=True, obj=_a_shared_entry_api),
+    "api:journal_share": Route(("POST",), api=True, obj=_a_shared_entry_api),
+    "api:journal_unshare": Route(("POST",), api=True, obj=_a_shared_entry_api),
+    "api:desires": Route(("GET",), api=True),
+    "api:desire_answer": Route(("PUT",), api=True, args=_desire_key),
+    "api:desires_together": Route(("GET",), api=True),
+    "api:cycle_episodes": Route(("GET",), api=True),
+    "api:cycle_episode_create": Route(("POST",), api=True),
+    "api:cycle_pattern": Route(("GET",), api=True),
+    "api:cycle_ours": Route(("GET",), api=True),
+    "api:trust_commitments": Route(("GET",), api=True),
+    "api:trust_commitment_create": Route(("POST",), api=True),
+    "api:trust_kept": Route(
+        ("POST",), api=True, obj=lambda c: {"commitment_id": _a_shared_commitment(c)["pk"]}
+    ),
+    "api:recovery_counters": Route(("GET",), api=True),
+    "api:recovery_counter_create": Route(("POST",), api=True),
+    "api:recovery_start_again": Route(
+        ("POST",), api=True, obj=lambda c: {"counter_id": _a_shared_counter(c)["pk"]}
+    ),
+    "api:recovery_sessions": Route(("GET",), api=True),
+    "api:recovery_session_create": Route(("POST",), api=True),
+    "api:dreams": Route(("GET",), api=True),
+    "api:dream_create": Route(("POST",), api=True),
+    "api:dream_hold": Route(
+        ("POST",), api=True, obj=lambda c: {"dream_id": _a_shared_dream(c)["pk"]}, partner_acts=True
+    ),
+    "api:goals": Route(("GET",), api=True),
+    "api:goal_create": Route(("POST",), api=True),
+    "timeline:photo_add": Route(("POST",), obj=_a_shared_moment),
+    "timeline:milestones": Route(("POST",)),
+    "timeline:photo": Route(("GET",), obj=_a_shared_photo, partner_sees=True),
+    "timeline:photo_delete": Route(("POST",), obj=_a_shared_photo),
 }
 
 

@@ -27,6 +27,16 @@ BODIES = {
     "api:prep_save": {"topic": "weekends"},
     "api:talk_create": {"minutes": 15, "feeling": 4},
     "api:deletion_request": {"email": "wrong@example.com", "understood": True},
+    "api:journal_create": {"text": "A page"},
+    "api:desire_answer": {"answer": "maybe"},
+    "api:cycle_episode_create": {"happened": "We argued"},
+    "api:trust_commitment_create": {"text": "I will call"},
+    "api:trust_kept": {"note": ""},
+    "api:recovery_counter_create": {"label": "days", "since": "2026-01-01"},
+    "api:recovery_start_again": {"since": "2026-01-02"},
+    "api:recovery_session_create": {"kind": "group", "day": "2026-01-01"},
+    "api:dream_create": {"text": "A garden"},
+    "api:goal_create": {"kind": "growth", "title": "Rest"},
 }
 FORMS = {"questions:react": {"kind": "heart"}, "questions:reply": {"text": "Me too"}}
 

@@ -29,7 +29,7 @@ class ItemOut(Schema):
 
 class SearchIn(Schema):
     q: str = Field(default="", max_length=200)
-    kind: Literal["", "question", "date", "note", "prompt", "exercise", "faq"] = ""
+    kind: Literal["", "question", "date", "note", "prompt", "exercise", "faq", "desire"] = ""
     situation: Literal["", *SITUATIONS] = ""
     setting: Literal["", "home", "out", "virtual"] = ""
     cost: Literal["", "free", "low", "medium", "high"] = ""

@@ -47,7 +47,7 @@ class Entry:
         tags += [f"theme:{t}" for t in data.get("themes", [])]
         tags += [f"role:{r}" for r in data.get("roles", [])]
         tags += [f"life:{life}" for life in data.get("lives", [])]
-        for facet in ("depth", "setting", "cost", "energy", "kind", "mode"):
+        for facet in ("depth", "setting", "cost", "energy", "kind", "mode", "area"):
             if facet in data:
                 tags.append(f"{facet}:{data[facet]}")
         if data.get("gentle_version_of"):

@@ -16,6 +16,7 @@ class Kind(models.TextChoices):
     PROMPT = "prompt", _("Journal prompt")
     EXERCISE = "exercise", _("Exercise")
     FAQ = "faq", _("Question and answer")
+    DESIRE = "desire", _("A way to be close")
 
 
 class ItemQuerySet(models.QuerySet):

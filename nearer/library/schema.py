@@ -102,6 +102,20 @@ class Exercise(Base):
     roles: list[Role] = Field(default_factory=list)
 
 
+class Desire(Base):
+    """A way to be close, for the private yes / maybe / no list (nearer/desires)."""
+
+    text: str = Field(min_length=3, max_length=160)
+    area: Literal["words", "touch", "time", "play", "care", "adventure"]
+
+    @field_validator("tender")
+    @classmethod
+    def always_tender(cls, value):
+        if not value:
+            raise ValueError("every desire is tender: set tender: true")
+        return value
+
+
 class Faq(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -119,4 +133,5 @@ KINDS = {
     "prompts": ("prompt", Prompt),
     "exercises": ("exercise", Exercise),
     "faq": ("faq", Faq),
+    "desires": ("desire", Desire),
 }

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from nearer.library import labels, services
+from nearer.library.actions import action_for, place_for
 from nearer.library.forms import LibrarySearchForm
 from nearer.library.models import Item
 from nearer.library.search import Filters, search
@@ -36,4 +37,14 @@ def index(request):
 @require_GET
 def detail(request, key):
     item = get_object_or_404(Item.objects.current(), key=key)
-    return render(request, "library/detail.html", {"item": item, **services.gentle_pair(item)})
+    action = action_for(item)
+    # A kind with nowhere else to go (a FAQ answer) already is its place.
+    if action.url.split("?")[0] == request.path:
+        action = None
+    context = {
+        "item": item,
+        "action": action,
+        "place": place_for(item),
+        **services.gentle_pair(item),
+    }
+    return render(request, "library/detail.html", context)

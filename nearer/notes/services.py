@@ -27,6 +27,13 @@ class NoteError(Exception):
     pass
 
 
+def starter(key: str) -> Item | None:
+    """The note starter a person chose (from a plan step or the library) to fill the form."""
+    if not key:
+        return None
+    return Item.objects.current().filter(kind="note", key=key).first()
+
+
 def next_morning(person, now: datetime | None = None) -> datetime:
     """The next 07:00 in ``person``'s own time zone."""
     now = (now or timezone.now()).astimezone(person.tz)

@@ -18,7 +18,8 @@ from nearer.visibility import get_changeable_or_404
 @login_required
 def index(request):
     state = state_of(request.user)
-    form = NoteForm(request.POST or None)
+    starter = services.starter(request.GET.get("starter", ""))
+    form = NoteForm(request.POST or None, initial={"text": starter.title} if starter else None)
     if request.method == "POST" and state.is_linked and form.is_valid():
         when = {
             "now": None,

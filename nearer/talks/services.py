@@ -18,6 +18,14 @@ def card(user, instead_of: str = "") -> Item | None:
     return cards[-1] if cards else None
 
 
+def chosen_card(key: str) -> Item | None:
+    """The conversation question a person chose to talk about (from a plan step or the
+    library), or None when the key names no current question."""
+    if not key:
+        return None
+    return Item.objects.current().filter(kind="question", key=key).first()
+
+
 def log_talk(
     user,
     minutes: int,

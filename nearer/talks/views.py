@@ -19,7 +19,9 @@ def talk(request):
         )
         messages.success(request, _("Logged. Thank you for making the time."))
         return redirect("talks:talk")
-    item = services.card(request.user, request.GET.get("not", ""))
+    item = services.chosen_card(request.GET.get("card", "")) or services.card(
+        request.user, request.GET.get("not", "")
+    )
     if item is not None and not form.is_bound:
         form = TalkLogForm(initial={"card": item.key})
     return render(

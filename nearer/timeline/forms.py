@@ -19,7 +19,7 @@ class MomentForm(forms.Form):
         label=_("Who can see this"),
         choices=[(Visibility.PRIVATE, _("Only me")), (Visibility.SHARED, _("Both of us"))],
         widget=forms.RadioSelect,
-        initial=Visibility.SHARED,
+        initial=Visibility.PRIVATE,  # a new moment is private until its author shares it
     )
 
     def save(self, commit=True) -> Moment:

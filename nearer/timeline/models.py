@@ -1,11 +1,12 @@
 """The relationship timeline: moments that matter, kept private or shared."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nearer import registry
-from nearer.encrypted import encrypted
-from nearer.visibility import Authored
+from nearer import crypto, registry
+from nearer.encrypted import crypto_id_field, encrypted
+from nearer.visibility import Authored, OwnedQuerySet
 
 
 class Moment(Authored):
@@ -28,3 +29,60 @@ class Moment(Authored):
             "text": self.text,
             **registry.authored_data(self),
         }
+
+
+class Photo(Authored):
+    """A photo on a moment (see ``photos.py``): cleaned of metadata, encrypted at rest, and
+    visible exactly as its moment is."""
+
+    moment = models.ForeignKey(Moment, on_delete=models.CASCADE, related_name="photos")
+    data_encrypted = models.BinaryField()
+    # Names the row in the ciphertext's associated data, so a photo moved into another row
+    # does not open (as for every encrypted attribute, see nearer/encrypted.py).
+    crypto_id = crypto_id_field()
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"Photo {self.pk}"
+
+    def _bound(self) -> bytes:
+        return crypto.bound_to(self._meta.db_table, self.crypto_id, "data_encrypted")
+
+    @property
+    def data(self) -> bytes:
+        return crypto.decrypt_bytes(self.author, self.data_encrypted, self._bound())
+
+    @data.setter
+    def data(self, value: bytes):
+        self.data_encrypted = crypto.encrypt_bytes(self.author, value, self._bound())
+
+    def export_data(self) -> dict:
+        return {
+            "moment": self.moment.title,
+            "added_at": self.created_at.isoformat(),
+            "type": self.content_type,
+            "size": f"{self.width}x{self.height}",
+        }
+
+
+class MilestonePreference(models.Model):
+    """Whether this person would like shared milestones added by themselves (see
+    ``milestones.py``). Private: the partner is never told what the other chose."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    automatic = models.BooleanField(default=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Milestone preference {self.pk}"
+
+    def export_data(self) -> dict:
+        return {"add_shared_milestones_automatically": self.automatic}

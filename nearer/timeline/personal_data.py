@@ -1,5 +1,5 @@
 from nearer import registry
-from nearer.timeline.models import Moment
+from nearer.timeline.models import MilestonePreference, Moment, Photo
 
 registry.register(
     Moment,
@@ -8,4 +8,19 @@ registry.register(
     encrypted=("title", "text"),
     section="timeline",
     label="Timeline",
+)
+registry.register(
+    Photo,
+    owner="author",
+    rule=registry.Rule.AUTHORED,
+    encrypted=("data",),
+    section="timeline_photos",
+    label="Timeline photos",
+)
+registry.register(
+    MilestonePreference,
+    owner="user",
+    rule=registry.Rule.OWNER_ONLY,
+    section="timeline_preferences",
+    label="Timeline: shared milestones added automatically",
 )

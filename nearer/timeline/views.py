@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.timeline import milestones
 from nearer.timeline.forms import MomentForm
-from nearer.timeline.models import Moment
+from nearer.timeline.models import Moment, Photo
 from nearer.visibility import get_changeable_or_404, get_visible_or_404
 
 
@@ -22,16 +23,20 @@ def index(request):
         moment.save()
         messages.success(request, _("Added to your timeline."))
         return redirect("timeline:index")
+    auto = milestones.wants(request.user)
+    milestones.sync(request.user, i_want=auto)
     moments = Moment.objects.visible_to(request.user).select_related("author")
     page = Paginator(moments, 50).get_page(request.GET.get("page"))
-    return render(request, "timeline/index.html", {"form": form, "moments": page, "page": page})
+    context = {"form": form, "moments": page, "page": page, "auto": auto}
+    return render(request, "timeline/index.html", context)
 
 
 @require_GET
 @login_required
 def detail(request, pk):
     moment = get_visible_or_404(Moment, request.user, pk=pk)
-    return render(request, "timeline/detail.html", {"moment": moment})
+    photos = Photo.objects.visible_to(request.user).filter(moment=moment)
+    return render(request, "timeline/detail.html", {"moment": moment, "photos": photos})
 
 
 @require_POST

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DesiresConfig(AppConfig):
+    name = "nearer.desires"
+    label = "desires"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DreamsConfig(AppConfig):
+    name = "nearer.dreams"
+    label = "dreams"

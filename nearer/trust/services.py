@@ -1,0 +1,121 @@
+"""The rules of rebuilding trust: who writes what, who may see it, who may acknowledge it.
+
+Commitments and their kept records share the commitment's visibility; only the author
+records keeping a commitment, and only the partner who can see a record may say "I noticed".
+"""
+
+from django.db import transaction
+
+from nearer.couples.services import state_of
+from nearer.trust.models import Commitment, Feeling, FeelingsCheckIn, KeptRecord, Noticed, Statement
+from nearer.visibility import Visibility, can_view
+
+
+class NeedsPartner(Exception):
+    """Sharing needs a partner in the couple space."""
+
+
+def _share_state(user, share: bool) -> tuple[str, object]:
+    state = state_of(user)
+    if share and not state.is_linked:
+        raise NeedsPartner
+    return (Visibility.SHARED, state.couple) if share else (Visibility.PRIVATE, None)
+
+
+def statement_of(user) -> Statement | None:
+    return Statement.objects.authored_by(user).select_related("author").first()
+
+
+def partners_statement(user) -> Statement | None:
+    return Statement.objects.visible_to(user).exclude(author=user).select_related("author").first()
+
+
+def save_statement(user, data: dict) -> Statement:
+    statement = statement_of(user)
+    if statement is None:
+        statement = Statement()
+        statement.attach(user, Visibility.PRIVATE)
+    statement.content = {name: (data.get(name) or "").strip() for name in Statement.FIELDS}
+    statement.save()
+    return statement
+
+
+def set_statement_shared(user, share: bool) -> Statement | None:
+    statement = statement_of(user)
+    if statement is None:
+        return None
+    statement.visibility, statement.couple = _share_state(user, share)
+    statement.save(update_fields=["visibility", "couple", "updated_at"])
+    return statement
+
+
+def make_commitment(user, text: str, share: bool) -> Commitment:
+    commitment = Commitment()
+    commitment.author = user
+    commitment.visibility, commitment.couple = _share_state(user, share)
+    commitment.text = text.strip()
+    commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def record_kept(user, commitment: Commitment, note: str = "") -> KeptRecord:
+    """Only the person who made the commitment records keeping it."""
+    if commitment.author_id != user.pk:
+        raise PermissionError
+    record = KeptRecord(commitment=commitment)
+    record.author = user
+    record.visibility, record.couple = commitment.visibility, commitment.couple
+    record.note = note.strip()
+    record.save()
+    return record
+
+
+def toggle_noticed(user, record: KeptRecord) -> bool:
+    """The partner's "I noticed" (or taking it back). Returns whether it is now noticed."""
+    if record.author_id == user.pk or not can_view(user, record):
+        raise PermissionError
+    existing = Noticed.objects.filter(record=record, author=user)
+    if existing.exists():
+        existing.delete()
+        return False
+    noticed = Noticed(record=record)
+    noticed.attach(user, Visibility.SHARED)
+    noticed.save()
+    return True
+
+
+def commitments_for(user):
+    """Commitments this person can see (their own, and their partner's shared ones), each
+    with its visible kept records and who noticed them."""
+    commitments = list(Commitment.objects.visible_to(user).select_related("author")[:50])
+    records = (
+        KeptRecord.objects.visible_to(user)
+        .filter(commitment__in=commitments)
+        .select_related("author")
+    )
+    noticed = set(
+        Noticed.objects.visible_to(user)
+        .filter(record__commitment__in=commitments)
+        .values_list("record_id", flat=True)
+    )
+    by_commitment = {}
+    for record in records:
+        record.was_noticed = record.pk in noticed
+        by_commitment.setdefault(record.commitment_id, []).append(record)
+    for commitment in commitments:
+        commitment.kept = by_commitment.get(commitment.pk, [])[:20]
+        commitment.kept_count = len(by_commitment.get(commitment.pk, []))
+    return commitments
+
+
+def check_in(user, feelings: list[str], note: str = "") -> FeelingsCheckIn:
+    chosen = [f for f in feelings if f in Feeling.values]
+    row = FeelingsCheckIn(author=user)
+    row.content = {"feelings": chosen, "note": note.strip()}
+    row.save()
+    return row
+
+
+def my_check_ins(user):
+    return FeelingsCheckIn.objects.owned_by(user).select_related("author")[:30]
