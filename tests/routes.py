@@ -173,7 +173,7 @@ ROUTES = {
     "api:question_react": Route(("POST",), api=True, obj=_a_revealed_answer_api, partner_acts=True),
     "api:question_history": Route(("GET",), api=True),
     "notes:index": Route(("GET", "POST")),
-    "notes:delete": Route(("POST",), obj=_a_note),
+    "notes:delete": Route(("GET", "POST"), obj=_a_note),
     "notes:jar": Route(("GET", "POST")),
     "notes:jar_delete": Route(("POST",), obj=_a_appreciation),
     "api:notes": Route(("GET",), api=True),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nearer.accounts.forms import time_zone_choices
+from nearer.accounts.timezones import grouped_time_zones
 from nearer.library.forms import SITUATIONS
 from nearer.plans.models import Intake
 
@@ -50,7 +50,7 @@ class IntakeForm(forms.Form):
     )
     partner_time_zone = forms.ChoiceField(
         label=_("If you live apart: your partner's time zone"),
-        choices=lambda: [("", "—"), *time_zone_choices()],
+        choices=lambda: [("", "—"), *grouped_time_zones()],
         required=False,
     )
     children = forms.ChoiceField(

@@ -43,6 +43,12 @@ def is_choice_group(field):
 
 
 @register.filter
+def is_scale(field):
+    css_class = field.field.widget.attrs.get("class", "")
+    return field.widget_type == "radioselect" and "scale" in css_class
+
+
+@register.filter
 def error_target(field):
     """Where the error summary's link for this field lands: the input, or the first option."""
     if field.widget_type in ("radioselect", "checkboxselectmultiple"):
