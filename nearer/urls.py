@@ -9,6 +9,7 @@ urlpatterns = [
     path("today/", core.today, name="today"),
     path("safety/", core.safety, name="safety"),
     path("healthz", core.healthz, name="healthz"),
+    path("", include("nearer.core.app_urls")),  # manifest, service worker, favicon, offline
     path("accounts/", include("allauth.urls")),
     path("", include("nearer.accounts.urls")),
     path("", include("nearer.couples.urls")),

@@ -80,3 +80,10 @@ document.addEventListener("DOMContentLoaded", function () {
   pause.addEventListener("click", stop);
   show();
 });
+
+// The installable app: register the service worker (it keeps nothing personal; see sw.js).
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  });
+}
