@@ -136,6 +136,7 @@ ROUTES = {
     "service_worker": Route(("GET",), public=True),
     "favicon": Route(("GET",), public=True),
     "offline": Route(("GET",), public=True),
+    "set_language": Route(("GET", "POST"), public=True),
     "today": Route(("GET",)),
     "accounts:settings": Route(("GET", "POST")),
     "accounts:token_create": Route(("POST",)),
