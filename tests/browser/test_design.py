@@ -79,6 +79,24 @@ def test_pages_are_accessible_in_light_and_dark(browser, demo, scheme):
     context.close()
 
 
+def test_pages_are_accessible_in_spanish(browser, demo):
+    User.objects.filter(email="alex@example.com").update(language="es")
+    context, page = phone(browser, demo)
+    page.goto(demo + "/accounts/login/")
+    page.locator("footer").get_by_label("Language").select_option("es")
+    page.get_by_role("button", name="Change language").click()
+    page.wait_for_url("**/accounts/login/")
+    page.get_by_label("Correo electrónico").fill("alex@example.com")
+    page.get_by_label("Contraseña", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Iniciar sesión").click()
+    page.wait_for_url("**/today/")
+    for path in MAIN + PUBLIC:
+        page.goto(demo + path)
+        assert page.locator("html").get_attribute("lang") == "es", path
+        assert_accessible(page)
+    context.close()
+
+
 # Everything a finger is meant to hit, except links inside running text.
 TARGETS = """() => {
   const selector = 'button, .button, select, textarea, nav a, .site-footer a, .quick-exit, .brand,'
@@ -184,4 +202,12 @@ def test_screenshots_of_the_main_pages(browser, demo):
             suffix = "" if scheme == "light" else "-dark"
             page.screenshot(path=SCREENSHOTS / f"{name}{suffix}.png")
         context.close()
+    context, page = phone(browser, demo, "alex@example.com")
+    page.goto(demo + "/question/")
+    page.get_by_label("Your answer").fill("Good question. I'll tell you the long version tonight.")
+    page.get_by_role("button", name="Save my answer").click()
+    expect(page.get_by_role("heading", name="You have both answered")).to_be_visible()
+    page.goto(demo + "/question/")  # without the "saved" message
+    page.screenshot(path=SCREENSHOTS / "question-revealed.png")
+    context.close()
     assert (SCREENSHOTS / "today.png").stat().st_size > 10_000
