@@ -121,6 +121,13 @@ def test_touch_targets_are_at_least_44px(browser, demo):
         if found:
             small[path] = found
     context.close()
+    context, page = phone(browser, demo)
+    for path in PUBLIC:
+        page.goto(demo + path)
+        found = page.evaluate(TARGETS)
+        if found:
+            small[path] = found
+    context.close()
     assert small == {}
 
 

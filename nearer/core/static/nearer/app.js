@@ -87,3 +87,10 @@ if ("serviceWorker" in navigator && window.isSecureContext) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
   });
 }
+
+// A form came back with problems: move focus to the summary so it is read out first.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) summary.focus();
+});
