@@ -5,7 +5,7 @@ site (a worker under /static/ could only control /static/).
 """
 
 from django.contrib.staticfiles import finders
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
@@ -13,11 +13,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 
-def _static_file(path):
+def _static_file(path) -> bytes:
+    """A small file from the static folders (a few kilobytes: read whole, not streamed)."""
     found = finders.find(path)
     if not found:  # pragma: no cover - only when static files are missing altogether
         raise Http404(path)
-    return open(found, "rb")  # noqa: SIM115 - FileResponse closes it
+    with open(found, "rb") as file:
+        return file.read()
 
 
 @require_GET
@@ -51,7 +53,7 @@ def manifest(request):
 @require_GET
 @cache_control(no_cache=True)
 def service_worker(request):
-    response = FileResponse(
+    response = HttpResponse(
         _static_file("nearer/sw.js"), content_type="text/javascript; charset=utf-8"
     )
     response["Service-Worker-Allowed"] = "/"
@@ -61,7 +63,7 @@ def service_worker(request):
 @require_GET
 @cache_control(max_age=604800)
 def favicon(request):
-    return FileResponse(_static_file("nearer/icons/favicon.ico"), content_type="image/x-icon")
+    return HttpResponse(_static_file("nearer/icons/favicon.ico"), content_type="image/x-icon")
 
 
 @require_GET

@@ -29,7 +29,7 @@ def test_every_page_links_manifest_and_icons(client):
 def test_favicon_is_an_icon_not_a_404(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+    assert response.content[:4] == b"\x00\x00\x01\x00"
 
 
 def test_service_worker_is_served_from_the_root_scope(client):
@@ -37,7 +37,7 @@ def test_service_worker_is_served_from_the_root_scope(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
-    assert b"/offline/" in b"".join(response.streaming_content)
+    assert b"/offline/" in response.content
 
 
 def test_offline_page_needs_no_login(client):
