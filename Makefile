@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	  if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; \
 	done)
 
-.PHONY: help run test lint format check-migrations pytest bench lock demo worker venv dev clean
+.PHONY: help run test lint format check-migrations pytest bench lock demo worker venv dev clean messages
 
 help:
 	@echo "make run    install, migrate, load the library and serve at http://127.0.0.1:$(PORT)"
@@ -39,7 +39,7 @@ venv: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
-run: venv
+run: venv messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_library
 	$(PY) manage.py seed_demo
@@ -49,7 +49,7 @@ run: venv
 worker: venv
 	$(PY) manage.py worker
 
-test: dev lint check-migrations pytest
+test: dev lint check-migrations messages pytest
 
 lint: dev
 	$(VENV)/bin/ruff check .
@@ -61,6 +61,10 @@ format: dev
 
 check-migrations: venv
 	NEARER_ENV=test $(PY) manage.py makemigrations --check --dry-run
+
+# The interface translations (nearer/locale); docs/translating.md.
+messages: venv
+	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 pytest: dev
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -10,7 +10,6 @@ from pathlib import Path
 import dj_database_url
 from cryptography.fernet import Fernet
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from nearer import datafolder
 from nearer.crypto import check_server_keys
@@ -283,7 +282,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Language and time ------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language in its own name, so anyone can find theirs (design: two languages).
+LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "nearer" / "locale"]
 USE_I18N = True
 USE_TZ = True

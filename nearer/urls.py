@@ -11,6 +11,7 @@ urlpatterns = [
     path("safety/", core.safety, name="safety"),
     path("healthz", core.healthz, name="healthz"),
     path("healthz/ready", background.ready, name="healthz_ready"),
+    path("", include("nearer.core.app_urls")),  # manifest, service worker, favicon, offline
     path("accounts/", include("allauth.urls")),
     path("", include("nearer.accounts.urls")),
     path("", include("nearer.couples.urls")),

@@ -248,6 +248,11 @@ ROUTES = {
     # For the operator only (local or with NEARER_HEALTH_TOKEN); its own tests are in
     # nearer/background/tests. Its answer depends on the worker, so not walked here.
     "healthz_ready": Route((), public=True),
+    "manifest": Route(("GET",), public=True),
+    "service_worker": Route(("GET",), public=True),
+    "favicon": Route(("GET",), public=True),
+    "offline": Route(("GET",), public=True),
+    "set_language": Route(("GET", "POST"), public=True),
     "today": Route(("GET",)),
     "accounts:settings": Route(("GET", "POST")),
     "accounts:token_create": Route(("POST",)),
@@ -299,7 +304,7 @@ ROUTES = {
     "api:question_reply": Route(("POST",), api=True, obj=_a_revealed_answer_api, both_act=True),
     "api:question_history": Route(("GET",), api=True),
     "notes:index": Route(("GET", "POST")),
-    "notes:delete": Route(("POST",), obj=_a_note),
+    "notes:delete": Route(("GET", "POST"), obj=_a_note),
     "notes:jar": Route(("GET", "POST")),
     "notes:jar_delete": Route(("POST",), obj=_a_appreciation),
     "api:notes": Route(("GET",), api=True),

@@ -4,18 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from nearer.accounts.models import User, available_time_zones
-
-
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
-
-
-class TimeZoneField(forms.ChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(choices=time_zone_choices, **kwargs)
-        # static/nearer/app.js fills this from the browser's own time zone.
-        self.widget.attrs["data-guess-time-zone"] = ""
+from nearer.accounts.models import User
+from nearer.accounts.timezones import TimeZoneField
 
 
 class SignupExtraForm(forms.Form):

@@ -9,13 +9,15 @@ class CheckInForm(forms.Form):
         label=_("How are you feeling? (1 low, 5 good)"),
         choices=SCALE,
         coerce=int,
-        widget=forms.RadioSelect,
+        # One row of five big buttons (docs/design.md, "Scale").
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
     )
     connection = forms.TypedChoiceField(
         label=_("How connected do you feel? (1 far, 5 close)"),
         choices=SCALE,
         coerce=int,
-        widget=forms.RadioSelect,
+        # One row of five big buttons (docs/design.md, "Scale").
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
     )
     word = forms.CharField(label=_("One word, if you like"), max_length=40, required=False)
     share = forms.BooleanField(label=_("Share this with my partner"), required=False)

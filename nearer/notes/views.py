@@ -41,10 +41,14 @@ def index(request):
     return render(request, "notes/index.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def delete(request, pk):
-    get_changeable_or_404(Note, request.user, pk=pk).delete()
+    """GET asks first (a page of its own, so no script is needed); POST deletes."""
+    note = get_changeable_or_404(Note, request.user, pk=pk)
+    if request.method == "GET":
+        return render(request, "notes/confirm_delete.html", {"note": note})
+    note.delete()
     messages.success(request, _("Deleted."))
     return redirect("notes:index")
 

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from nearer.core.demo_life import live, started
 from nearer.couples import services
 from nearer.timeline.models import Moment
 from nearer.visibility import Visibility
@@ -18,7 +19,10 @@ DEMO = [
 
 
 class Command(BaseCommand):
-    help = "Create a demo couple when the database has no users yet, and print their logins."
+    help = (
+        "Create a demo couple with three weeks of life when the database has no users yet, "
+        "and print their logins."
+    )
 
     def handle(self, *args, **options):
         User = get_user_model()
@@ -35,13 +39,16 @@ class Command(BaseCommand):
                 people.append(user)
                 logins.append((email, password))
             alex, sam = people
-            _invite, token = services.create_invite(alex)
-            services.accept_invite(sam, token)
+            with started():  # they joined three weeks ago
+                _invite, token = services.create_invite(alex)
+                services.accept_invite(sam, token)
             moment = Moment(
                 title="The day we met", happened_on=date(2019, 6, 1), text="Rain, and one umbrella."
             )
             moment.attach(alex, Visibility.SHARED)
             moment.save()
+            # Three weeks of life, so every page shows what it is for.
+            live(alex, sam)
         self.stdout.write(
             self.style.SUCCESS(f"A demo couple is ready. Log in at {settings.SITE_URL} as:")
         )

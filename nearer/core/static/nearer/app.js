@@ -80,3 +80,17 @@ document.addEventListener("DOMContentLoaded", function () {
   pause.addEventListener("click", stop);
   show();
 });
+
+// The installable app: register the service worker (it keeps nothing personal; see sw.js).
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  });
+}
+
+// A form came back with problems: move focus to the summary so it is read out first.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) summary.focus();
+});
