@@ -17,7 +17,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 help:
 	@echo "make run    install, migrate, load the library and serve at http://127.0.0.1:$(PORT)"
 	@echo "make test   lint, migration check and the whole test suite"
-	@echo "make bench  print performance numbers"
+	@echo "make bench  print performance numbers (load test: docs/benchmarks.md)"
 
 $(VENV)/.installed: requirements.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -56,6 +56,7 @@ pytest: venv
 
 bench: venv
 	NEARER_ENV=test $(PY) -m scripts.bench
+	$(PY) -m scripts.loadbench $(BENCH_ARGS)
 
 lock:
 	$(PY) -m pip install --quiet -r requirements.in
