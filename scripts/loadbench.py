@@ -88,7 +88,8 @@ def app_env(data_dir: Path, database_url: str | None) -> dict:
         NEARER_ENV="production",
         NEARER_DATA_DIR=str(data_dir),
         SECRET_KEY=secrets.token_hex(32),
-        NEARER_SERVER_KEY=Fernet.generate_key().decode(),
+        # A kept database (--keep-db) needs the server key it was seeded with.
+        NEARER_SERVER_KEY=os.environ.get("BENCH_SERVER_KEY") or Fernet.generate_key().decode(),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=f"https://127.0.0.1:{APP_PORT}",
         CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{APP_PORT}",

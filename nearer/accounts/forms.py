@@ -1,5 +1,7 @@
 """Forms for the account: the extra signup fields, the profile and API tokens."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from nearer.accounts.models import User, available_time_zones
 
 
+@functools.cache
+def _sorted_time_zone_choices() -> tuple:
+    return tuple((name, name.replace("_", " ")) for name in sorted(available_time_zones()))
+
+
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
+    return list(_sorted_time_zone_choices())
 
 
 class TimeZoneField(forms.ChoiceField):
