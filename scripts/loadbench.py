@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 BIN = Path(PY).parent
 APP_PORT, BASE_PORT = 18461, 18462
+STATIC_ROOT = Path(tempfile.gettempdir()) / "nearer-bench-static"
+COLLECTED = []
 
 PAGES = [
     "/today/",
@@ -98,6 +100,8 @@ def app_env(data_dir: Path, database_url: str | None) -> dict:
     )
     if database_url:
         env["DATABASE_URL"] = database_url
+    # One static folder for every database of the run: compressing the files once is enough.
+    env["STATIC_ROOT"] = os.environ.get("BENCH_STATIC_ROOT") or str(STATIC_ROOT)
     return env
 
 
@@ -259,9 +263,11 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
     data_dir = Path(tempfile.mkdtemp(prefix=f"nearer-bench-{label}-"))
     env = app_env(data_dir, database_url)
     if database_url and opts.keep_db and has_seed(env):
-        log(f"[{label}] reusing the seeded database ({has_seed(env) // 2} couples)")
+        label = f"{label}, {has_seed(env) // 2:,} couples"
+        log(f"[{label}] reusing the seeded database")
         manage(env, "migrate", "--noinput")
     else:
+        label = f"{label}, {opts.couples:,} couples"
         if database_url:
             reset_postgres(database_url)
         log(f"[{label}] migrate, collectstatic, load_library, seed_scale --couples {opts.couples}")
@@ -269,7 +275,9 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
         manage(env, "load_library")
         seeded = manage(env, "seed_scale", "--couples", str(opts.couples), capture=True)
         log(next(line for line in seeded.splitlines() if line.startswith("Created")))
-    manage(env, "collectstatic", "--noinput")
+    if not COLLECTED:  # once per run (compressing every file takes a while)
+        manage(env, "collectstatic", "--noinput")
+        COLLECTED.append(True)
     people = max(opts.people, opts.users)
     sessions = json.loads(
         subprocess.run(
@@ -356,8 +364,9 @@ def render(results, weights, static_checks, opts) -> str:
         "",
         f"Written by `make bench` (`python -m scripts.loadbench`) on {_now()}, "
         f"{os.cpu_count()} CPU cores (shared with whatever else ran). Production settings, granian "
-        f"with {opts.workers} workers, {opts.couples} seeded couples with a year of activity each "
-        f"(`seed_scale`). Closed loops: {opts.users} locust users for {opts.seconds} s per page, "
+        f"with {opts.workers} workers, seeded couples with a year of activity each "
+        f"(`seed_scale`; how many is in each title). Closed loops: {opts.users} locust users "
+        f"for {opts.seconds} s per page, "
         "alternating with the bare Django view (`scripts/baseline`, template view, default "
         "middleware, no database, served the same way). Locust runs on the same machine, so "
         "the bare view's number is partly locust's own ceiling.",
