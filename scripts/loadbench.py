@@ -317,6 +317,8 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
             base = locust(BASE_PORT, "OnePage", opts.users, opts.seconds,
                           {**env_l, "BENCH_URL": "/"}, tmp / f"base{n}")["/"]  # fmt: skip
             baselines.append(base)
+            if base["errors"]:
+                log(f"warning: the bare view answered {base['errors']} errors")
             row = locust(APP_PORT, "OnePage", opts.users, opts.seconds,
                          {**env_l, "BENCH_URL": page}, tmp / f"page{n}")[page]  # fmt: skip
             row["baseline_rps"] = base["rps"]
@@ -451,6 +453,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     opts = parser.parse_args()
+    # Stopped with SIGTERM: still stop the servers (the finally blocks below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     base_env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_SETTINGS")},

@@ -1,4 +1,5 @@
-"""The floor for `make bench`: a bare Django project, as `startproject` makes it, no database.
+"""The floor for `make bench`: a bare Django project, as `startproject` makes it, no database
+(sessions in signed cookies, the one change that keeps the default middleware off a database).
 
 One template view behind the default middleware, served by granian exactly like Nearer, so
 the benchmark can say what fraction of the framework's own throughput each page reaches.
@@ -48,3 +49,4 @@ DATABASES = {}
 USE_TZ = True
 STATIC_URL = "static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"  # no database
