@@ -43,6 +43,7 @@ BIN = Path(PY).parent
 APP_PORT, BASE_PORT = 18461, 18462
 STATIC_ROOT = Path(tempfile.gettempdir()) / "nearer-bench-static"
 COLLECTED = []
+SKIPPED = set()
 
 PAGES = [
     "/today/",
@@ -237,7 +238,14 @@ def page_weight(port, path, session, static_checks):
             "cache": a_headers.get("cache-control", ""),
             "hashed": bool(re.search(r"\.[0-9a-f]{12}\.", asset)),
         }
-    return {"total": total, "parts": parts, "encoding": headers.get("Content-Encoding", "")}
+    # The app leaves HTML compression to the proxy in front (TLS ends there too): count the
+    # HTML as a proxy would send it, gzip level 6, when the app sent it uncompressed.
+    if not headers.get("content-encoding"):
+        gz = len(gzip.compress(raw, 6))
+        total += gz - html_bytes
+        parts["html"] = gz
+        parts["html uncompressed"] = html_bytes
+    return {"total": total, "parts": parts, "encoding": headers.get("content-encoding", "")}
 
 
 def reset_postgres(url):
@@ -275,7 +283,8 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
         manage(env, "load_library")
         seeded = manage(env, "seed_scale", "--couples", str(opts.couples), capture=True)
         log(next(line for line in seeded.splitlines() if line.startswith("Created")))
-    if not COLLECTED:  # once per run (compressing every file takes a while)
+    reuse = opts.reuse_static and (STATIC_ROOT / "staticfiles.json").exists()
+    if not COLLECTED and not reuse:  # once per run (compressing every file takes a while)
         manage(env, "collectstatic", "--noinput")
         COLLECTED.append(True)
     people = max(opts.people, opts.users)
@@ -300,6 +309,7 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
             status = fetch(APP_PORT, page, session)[0]
             if status == 404:
                 log(f"note: {page} answers 404 (not in this build): skipped")
+                SKIPPED.add(page)
                 continue
             if status != 200:
                 raise SystemExit(f"[{label}] {page} answered {status} before the benchmark")
@@ -406,8 +416,10 @@ def render(results, weights, static_checks, opts) -> str:
                 "|---|---:|---:|---:|---:|---:|---:|",
             ]
             for r in scen:
+                skipped = r["page"].rstrip("/").rsplit("/new", 1)[0] + "/" in SKIPPED
+                note = " (404: not in this build, skipped)" if skipped else ""
                 out.append(
-                    f"| {r['page']} | {r['requests']} | {r['rps']:.1f} | {r['p50']:.0f} "
+                    f"| {r['page']}{note} | {r['requests']} | {r['rps']:.1f} | {r['p50']:.0f} "
                     f"| {r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} |"
                 )
         out.append("")
@@ -445,6 +457,9 @@ def main():
     )  # fmt: skip
     parser.add_argument("--keep-db", action="store_true", help="reuse a seeded PostgreSQL db")
     parser.add_argument("--keep-files", action="store_true")
+    parser.add_argument(
+        "--reuse-static", action="store_true", help="keep the static files of the last run"
+    )
     parser.add_argument("--couples", type=int, default=30)
     parser.add_argument("--users", type=int, default=20, help="closed-loop connections")
     parser.add_argument("--seconds", type=int, default=8, help="per page and per bare run")
