@@ -305,7 +305,7 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
         wait_until_up(APP_PORT)
         session = sessions[0][1]
         pages = []
-        for page in PAGES:
+        for page in opts.pages.split(",") if opts.pages else PAGES:
             status = fetch(APP_PORT, page, session)[0]
             if status == 404:
                 log(f"note: {page} answers 404 (not in this build): skipped")
@@ -457,6 +457,7 @@ def main():
     )  # fmt: skip
     parser.add_argument("--keep-db", action="store_true", help="reuse a seeded PostgreSQL db")
     parser.add_argument("--keep-files", action="store_true")
+    parser.add_argument("--pages", default="", help="comma-separated; default: every main page")
     parser.add_argument(
         "--reuse-static", action="store_true", help="keep the static files of the last run"
     )
