@@ -17,7 +17,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 help:
 	@echo "make run    install, migrate, load the library and serve at http://127.0.0.1:$(PORT)"
 	@echo "make test   lint, migration check and the whole test suite"
-	@echo "make bench  print performance numbers"
+	@echo "make bench  print performance numbers (load test: docs/benchmarks.md)"
 	@echo "make lock   re-lock requirements.txt and requirements-dev.txt (with hashes) after editing the .in files"
 
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
@@ -71,6 +71,7 @@ pytest: dev
 
 bench: dev
 	NEARER_ENV=test $(PY) -m scripts.bench
+	$(PY) -m scripts.loadbench $(BENCH_ARGS)
 
 # Re-lock after editing requirements.in or requirements-dev.in: exact versions and hashes
 # for every package, from the package index pip is configured with (or its cache). Existing

@@ -1,5 +1,6 @@
 """People: the user model (email login) and personal API tokens."""
 
+import functools
 import hashlib
 import secrets
 import zoneinfo
@@ -17,8 +18,10 @@ def valid_time_zone(name: str) -> bool:
     return name in available_time_zones()
 
 
-def available_time_zones() -> set[str]:
-    return zoneinfo.available_timezones()
+@functools.cache
+def available_time_zones() -> frozenset[str]:
+    """Every IANA zone name (read from disk once per process: it walks the tz database)."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 class UserManager(BaseUserManager):

@@ -5,6 +5,7 @@ from pydantic import Field
 
 from nearer.checkins import services
 from nearer.checkins.models import CheckIn, Meeting, MeetingPrep
+from nearer.core.paging import Mapped, api_paginate
 from nearer.visibility import get_changeable_or_404
 
 router = Router(tags=["check-ins"])
@@ -54,9 +55,9 @@ def _meeting(m, user):
 
 
 @router.get("/checkins", response=list[CheckInOut], summary="Check-ins I can see")
+@api_paginate
 def checkins(request):
-    entries = CheckIn.objects.visible_to(request.user)[:200]
-    return [_checkin(c, request.user) for c in entries]
+    return Mapped(CheckIn.objects.visible_to(request.user), lambda c: _checkin(c, request.user))
 
 
 @router.post("/checkins", response={201: CheckInOut}, summary="Today's check-in")
@@ -77,9 +78,10 @@ def checkin_share(request, checkin_id: int):
 
 
 @router.get("/state-of-us", response=list[MeetingOut], summary="State-of-us records")
+@api_paginate
 def meetings(request):
-    items = Meeting.objects.visible_to(request.user).select_related("author")[:50]
-    return [_meeting(m, request.user) for m in items]
+    items = Meeting.objects.visible_to(request.user).select_related("author")
+    return Mapped(items, lambda m: _meeting(m, request.user))
 
 
 @router.post("/state-of-us", response={201: MeetingOut}, summary="Record this week's meeting")

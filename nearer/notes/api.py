@@ -1,12 +1,14 @@
 from datetime import datetime
 from typing import Literal
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.couples.services import state_of
 from nearer.notes import services
 from nearer.notes.models import Appreciation, Note
@@ -51,10 +53,14 @@ def _note(n, user):
 
 
 @router.get("/notes", response=list[NoteOut], summary="Notes I received (delivered) and sent")
+@api_paginate
 def notes(request):
-    received = list(Note.objects.inbox(request.user).select_related("author"))
-    sent = list(Note.objects.sent(request.user).select_related("author"))
-    return [_note(n, request.user) for n in received + sent]
+    user = request.user
+    # Delivered notes to me that I may see, and every note I wrote, in one indexed query
+    # (a "pk IN (inbox)" subquery made PostgreSQL scan the whole notes table).
+    mine_or_to_me = Q(recipient=user, delivered_at__isnull=False) | Q(author=user)
+    rows = Note.objects.visible_to(user).filter(mine_or_to_me).select_related("author")
+    return Mapped(rows, lambda n: _note(n, user))
 
 
 @router.post("/notes", response={201: NoteOut}, summary="Write a note, now or for later")
@@ -79,17 +85,18 @@ def note_delete(request, note_id: int):
 
 
 @router.get("/appreciations", response=list[AppreciationOut], summary="The appreciation jar")
+@api_paginate
 def appreciations(request):
     items = Appreciation.objects.visible_to(request.user).select_related("author")
-    return [
-        {
+    return Mapped(
+        items,
+        lambda a: {
             "id": a.pk,
             "text": a.text,
             "from_me": a.author_id == request.user.pk,
             "created_at": a.created_at,
-        }
-        for a in items
-    ]
+        },
+    )
 
 
 @router.post("/appreciations", response={201: AppreciationOut}, summary="Add to the jar")

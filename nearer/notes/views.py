@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.couples.services import state_of
 from nearer.notes import services
 from nearer.notes.forms import AppreciationForm, NoteForm
@@ -31,12 +32,16 @@ def index(request):
         services.send_note(request.user, form.cleaned_data["text"], when)
         messages.success(request, _("Your note is on its way.") if when else _("Sent."))
         return redirect("notes:index")
+    part = request.GET.get("part") if request.htmx else None
+    if part in ("inbox", "sent"):  # htmx "more": only the next items of that list
+        rows = getattr(Note.objects, part)(request.user).select_related("author")
+        return render(request, f"notes/_{part}.html", {part: chunk(request, rows, part)})
     context = {
         "state": state,
         "form": form,
         "starters": services.starters(request.user),
-        "inbox": Note.objects.inbox(request.user).select_related("author"),
-        "sent": Note.objects.sent(request.user).select_related("author"),
+        "inbox": chunk(request, Note.objects.inbox(request.user).select_related("author"), "inbox"),
+        "sent": chunk(request, Note.objects.sent(request.user).select_related("author"), "sent"),
     }
     return render(request, "notes/index.html", context)
 
@@ -60,7 +65,10 @@ def jar(request):
     if request.method == "POST" and form.is_valid():
         services.add_appreciation(request.user, form.cleaned_data["text"])
         return redirect("notes:jar")
-    items = Appreciation.objects.visible_to(request.user).select_related("author")
+    rows = Appreciation.objects.visible_to(request.user).select_related("author")
+    items = chunk(request, rows, "page")
+    if request.htmx and request.GET.get("part") == "page":
+        return render(request, "notes/_jar_items.html", {"items": items})
     return render(
         request, "notes/jar.html", {"form": form, "items": items, "state": state_of(request.user)}
     )

@@ -4,6 +4,7 @@ from typing import Literal
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.timeline.models import Moment
 from nearer.visibility import get_changeable_or_404, get_visible_or_404
 
@@ -40,8 +41,9 @@ def _out(moment, user):
 
 
 @router.get("/timeline", response=list[MomentOut], summary="Moments I can see")
+@api_paginate
 def moment_list(request):
-    return [_out(m, request.user) for m in Moment.objects.visible_to(request.user)]
+    return Mapped(Moment.objects.visible_to(request.user), lambda m: _out(m, request.user))
 
 
 @router.post("/timeline", response={201: MomentOut}, summary="Add a moment")

@@ -53,7 +53,7 @@ def test_scheduled_note_is_delivered_by_the_worker_at_its_moment(cast, client_fo
             "Good morning, you"
             not in client_for(cast.b).get(reverse("notes:index")).content.decode()
         )
-        assert client_for(cast.b).get("/api/v1/notes").json() == []
+        assert client_for(cast.b).get("/api/v1/notes").json()["items"] == []
     # 06:59 in New York: not yet.
     with time_machine.travel(datetime(2026, 3, 2, 11, 59, tzinfo=UTC), tick=False):
         call_command("db_worker", batch=True, interval=0, verbosity=0)

@@ -1,0 +1,77 @@
+"""Query budgets: every main page and list route, with a year of data, in a fixed number of
+SQL queries that does not grow when the data doubles.
+
+Two couples are seeded (``nearer.core.scale``): one with half a year of activity, one with a
+whole year. Each route is asked by a person of each couple; both must make the same number of
+queries, within the route's budget. A list that loads rows one by one (N+1) or an unbounded
+list shows up here as a count that differs between the two couples.
+"""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from nearer.accounts.models import User
+from nearer.core import scale
+from nearer.library.loader import load_library
+
+pytestmark = pytest.mark.django_db
+
+# route: the SQL queries it makes today (session and user included). A change that adds one
+# to a route updates its number here, on purpose.
+BUDGETS = {
+    "/today/": 11,
+    "/question/": 6,
+    "/question/history/": 5,
+    "/notes/": 7,
+    "/appreciations/": 4,
+    "/timeline/": 5,
+    "/plan/": 8,
+    "/library/?q=listen": 4,
+    "/couple/": 4,
+    "/check-in/": 4,
+    "/state-of-us/": 5,
+    "/talk/": 7,
+    "/settings/": 3,
+    "/api/v1/today": 8,
+    "/api/v1/question": 6,
+    "/api/v1/question/history": 5,
+    "/api/v1/notes": 5,
+    "/api/v1/appreciations": 5,
+    "/api/v1/timeline": 5,
+    "/api/v1/checkins": 5,
+    "/api/v1/state-of-us": 5,
+    "/api/v1/talks": 5,
+    "/api/v1/plan": 3,
+    "/api/v1/couple": 3,
+    "/api/v1/me": 2,
+}
+
+
+@pytest.fixture
+def two_couples():
+    load_library(settings.NEARER_CONTENT_DIR)
+    scale.seed(1, start=0, days=182)
+    scale.seed(1, start=1, days=365, seed_value=2)
+    return [User.objects.get(email=f"scale-{n}-a@example.test") for n in (0, 1)]
+
+
+def _count(client, url):
+    client.get(url)  # the first visit may create today's question: not what is measured
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+def test_query_counts_are_within_budget_and_do_not_grow_with_the_data(two_couples, client):
+    counts = {}
+    for person in two_couples:
+        client.force_login(person)
+        counts[person.email] = {url: _count(client, url) for url in BUDGETS}
+    half, whole = counts.values()
+    grew = {url: (half[url], whole[url]) for url in BUDGETS if half[url] != whole[url]}
+    assert not grew, f"query counts grew with the data: {grew}"
+    over = {url: (whole[url], budget) for url, budget in BUDGETS.items() if whole[url] > budget}
+    assert not over, f"over budget (count, budget): {over}"
