@@ -63,8 +63,10 @@ check-migrations: venv
 	NEARER_ENV=test $(PY) manage.py makemigrations --check --dry-run
 
 # The interface translations (nearer/locale); docs/translating.md.
+# Without gettext's msgfmt (a fresh machine), the committed .mo files are used as they are.
 messages: venv
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv -v0; \
+	else echo "gettext's msgfmt is not installed: using the committed translations"; fi
 
 pytest: dev
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
