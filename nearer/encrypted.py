@@ -6,6 +6,7 @@ Declare the column and the readable attribute side by side::
         text_encrypted = models.BinaryField(default=b"")
         text = encrypted("text_encrypted")                # str, owner is ``author``
         feelings = encrypted("feelings_encrypted", kind=list)  # any JSON value
+        data = encrypted("data_encrypted", kind=bytes)         # raw bytes (photos)
 
 Code reads and sets ``entry.text`` (also as a constructor argument); only ciphertext reaches
 the database (see ``nearer/crypto.py``). Models with a single text field may inherit
@@ -100,6 +101,8 @@ class encrypted(property):  # noqa: N801 - used like a field declaration
         raw = getattr(obj, self.column)
         if not raw:
             return self.empty()
+        if self.kind is bytes:
+            return crypto.decrypt_bytes(self._owner_ref(obj), raw, self.aad(obj))
         plain = crypto.decrypt(self._owner_ref(obj), raw, self.aad(obj))
         return plain if self.kind is str else json.loads(plain)
 
@@ -113,8 +116,12 @@ class encrypted(property):  # noqa: N801 - used like a field declaration
         self.seal(obj, value)
 
     def seal(self, obj, value):
-        plain = value if self.kind is str else json.dumps(value)
-        setattr(obj, self.column, crypto.encrypt(self._owner_ref(obj), plain, self.aad(obj)))
+        if self.kind is bytes:
+            sealed = crypto.encrypt_bytes(self._owner_ref(obj), bytes(value), self.aad(obj))
+        else:
+            plain = value if self.kind is str else json.dumps(value)
+            sealed = crypto.encrypt(self._owner_ref(obj), plain, self.aad(obj))
+        setattr(obj, self.column, sealed)
 
     def __delete__(self, obj):
         raise AttributeError(f"{self.name} cannot be deleted")

@@ -1,5 +1,6 @@
 """Hand-written factories for tests (no fixtures files): people, couples, moments."""
 
+import itertools
 from datetime import date
 
 from allauth.account.models import EmailAddress
@@ -41,13 +42,23 @@ def make_moment(author, visibility=Visibility.SHARED, title="A walk by the river
 
 def example_value(attribute, marker: str):
     """A value for an ``encrypted`` attribute that is easy to find again."""
-    return {str: marker, list: [marker], dict: {"example": marker}, int: 3, bool: True}[
-        attribute.kind
-    ]
+    return {
+        str: marker,
+        list: [marker],
+        dict: {"example": marker},
+        int: 3,
+        bool: True,
+        bytes: marker.encode(),
+    }[attribute.kind]
+
+
+# Numbers the generic records, so that two records made along the way (the daily question an
+# answer needs, and the one a reply needs) never share a value that must be unique.
+_made = itertools.count()
 
 
 def _plain_value(field, marker: str, seq: int):
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC, datetime, time, timedelta
 
     from django.db import models
 
@@ -57,6 +68,8 @@ def _plain_value(field, marker: str, seq: int):
         return datetime(2024, 5, 1, 18, 30, tzinfo=UTC) + timedelta(minutes=seq)
     if isinstance(field, models.DateField):
         return date(2024, 5, 1) + timedelta(days=seq)
+    if isinstance(field, models.TimeField):
+        return time(18, 30)
     if isinstance(field, models.IntegerField):
         return 1
     if isinstance(field, models.JSONField):
@@ -92,13 +105,16 @@ def make_related(model, user, marker: str = "example", seq: int = 0, **values):
             elif field.related_model is Couple:
                 values[field.name] = state_of(user).couple
             elif not field.null:
-                values[field.name] = make_related(field.related_model, user, marker, seq + 1)
+                # Its own marker, so that the record made along the way (the answer a reply
+                # needs) is never mistaken for the record itself.
+                related = f"{marker}-{field.name}"
+                values[field.name] = make_related(field.related_model, user, related, seq + 1)
             continue
         if field.has_default() or field.null or getattr(field, "auto_now", False):
             continue
         if isinstance(field, models.BinaryField):
             continue  # the encrypted attributes below fill their columns
-        values[field.name] = _plain_value(field, marker, seq)
+        values[field.name] = _plain_value(field, marker, next(_made))
     for name, value in values.items():
         setattr(obj, name, value)
     for name, attribute in encrypted_attributes(model).items():

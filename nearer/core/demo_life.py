@@ -85,10 +85,12 @@ def _question_day(alex, sam, index: int, days_ago: int):
         questions.answer(sam, question, SAM_ANSWERS[index % len(SAM_ANSWERS)])
     if both and index % 2 == 0:
         mine = question.answers.get(author=alex)
-        questions.react(sam, mine, REACTIONS[index % 5], REPLIES[index % 5])
+        questions.react(sam, mine, REACTIONS[index % 5])
+        if REPLIES[index % 5]:
+            questions.reply(sam, mine, REPLIES[index % 5])
     if both and index % 3 == 0:
         theirs = question.answers.get(author=sam)
-        questions.react(alex, theirs, "heart", "")
+        questions.react(alex, theirs, "heart")
 
 
 def _plan_day(person, days_ago: int):
@@ -101,15 +103,14 @@ def _plan_day(person, days_ago: int):
 def live(alex, sam):
     """Fill the three weeks before today. alex and sam are a freshly linked couple."""
     with time_machine.travel(_at(DAYS, 19), tick=False):
-        for person, partner in ((alex, sam), (sam, alex)):
+        for person in (alex, sam):
             plans.save_intake(
                 person,
                 {
-                    "together": "2-5",
-                    "living": "apart",
-                    "partner_time_zone": partner.time_zone,
-                    "children": "none",
                     "situations": ["long_distance"],
+                    "shared_situations": ["long_distance"],
+                    "lives": ["child_free"],
+                    "living_apart": True,
                     "minutes_per_day": 10,
                     "hopes": "Feel like a team again, even from far away.",
                 },
@@ -135,7 +136,7 @@ def live(alex, sam):
                 notes.send_note(alex if who == "alex" else sam, text)
                 note_index += 1
             if days_ago in (17, 10, 4):
-                card = talks.card()
+                card = talks.card(alex)
                 talks.log_talk(
                     alex,
                     15 + days_ago % 5,

@@ -77,7 +77,7 @@ API_MAX_LIMIT = 200
 class ApiPagination(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(API_PAGE_SIZE, ge=1, le=API_MAX_LIMIT)
-        offset: int = Field(0, ge=0)
+        offset: int = Field(0, ge=0, le=1_000_000)  # a huge offset would overflow SQL
 
     def __init__(self, **kwargs):
         super().__init__(max_limit=API_MAX_LIMIT, **kwargs)

@@ -9,6 +9,15 @@ from nearer.dates.models import (
     Visit,
 )
 
+
+def _example_feed(user, marker):
+    """A real subscription: its token is a secret made by the app, and the export says only
+    whether the subscription is active (the address itself is a credential, not content)."""
+    from nearer.dates.calendar import regenerate_feed
+
+    return regenerate_feed(user)
+
+
 registry.register(
     Proposal,
     owner="author",
@@ -62,5 +71,6 @@ registry.register(
     rule=registry.Rule.OWNER_ONLY,
     encrypted=("token",),
     section="calendar_feed",
+    example=_example_feed,
     label="Calendar subscription",
 )

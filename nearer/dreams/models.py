@@ -66,7 +66,10 @@ class Goal(Authored):
     def __str__(self):
         return f"Goal {self.pk}"
 
-    def export_data(self) -> dict:
+    def export_data(self, viewer=None) -> dict:
+        steps = self.steps.select_related("author")
+        if viewer is not None:
+            steps = steps.visible_to(viewer)  # never a step the viewer may not see
         return {
             "kind": str(GoalKind(self.kind).label),
             "goal": self.title,
@@ -74,7 +77,7 @@ class Goal(Authored):
             "shared_with_partner": self.visibility != "private",
             "steps": [
                 {"step": s.text, "by": s.due.isoformat() if s.due else "", "done": s.done}
-                for s in self.steps.select_related("author")
+                for s in steps
             ],
         }
 

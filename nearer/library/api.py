@@ -36,7 +36,7 @@ class SearchIn(Schema):
     depth: Literal["", "light", "meaningful", "deep"] = ""
     length: Literal["", "short", "medium", "long"] = ""
     limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=1_000_000)  # bounded: a huge offset overflows SQL
 
 
 class SearchOut(Schema):

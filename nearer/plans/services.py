@@ -200,7 +200,7 @@ def situations_of(user) -> list[str]:
     library's front door opens on them)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    intake = Intake.objects.filter(user=user).only("situations").first()
+    intake = intake_of(user)
     return ordered(intake.situations) if intake else []
 
 
@@ -209,11 +209,14 @@ def tried_items(user) -> set[str]:
     library's front door offers what they have not tried yet)."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    done = set(
-        StepLog.objects.filter(enrollment__user=user, status=StepLog.Status.DONE).values_list(
-            "step", flat=True
-        )
-    )
+    # ``step`` is encrypted: read per log (never in ``values_list``), the enrollment loaded
+    # with it so that its owner's key is found without a query per row.
+    done = {
+        log.step
+        for log in StepLog.objects.filter(
+            enrollment__user=user, status=StepLog.Status.DONE
+        ).select_related("enrollment")
+    }
     if not done:
         return set()
     tried = set()

@@ -451,11 +451,14 @@ def lives_apart(user) -> bool:
     distance, or they and their partner have planned a visit."""
     from nearer.dates.models import Visit
     from nearer.plans.models import Enrollment
+    from nearer.plans.services import intake_of
 
-    plans = Enrollment.objects.filter(user=user, ended_at__isnull=True).values_list(
-        "situations", flat=True
-    )
-    if any("long_distance" in (s or []) for s in plans):
+    # Which plans someone follows is encrypted: read per object, for this one person.
+    plans = Enrollment.objects.filter(user=user, ended_at__isnull=True)
+    if any("long_distance" in (plan.situations or []) for plan in plans):
+        return True
+    intake = intake_of(user)
+    if intake is not None and intake.living_apart:
         return True
     return Visit.objects.visible_to(user).exists()
 

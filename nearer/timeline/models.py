@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nearer import crypto, registry
-from nearer.encrypted import crypto_id_field, encrypted
+from nearer import registry
+from nearer.encrypted import encrypted
 from nearer.visibility import Authored, OwnedQuerySet
 
 
@@ -37,9 +37,9 @@ class Photo(Authored):
 
     moment = models.ForeignKey(Moment, on_delete=models.CASCADE, related_name="photos")
     data_encrypted = models.BinaryField()
-    # Names the row in the ciphertext's associated data, so a photo moved into another row
-    # does not open (as for every encrypted attribute, see nearer/encrypted.py).
-    crypto_id = crypto_id_field()
+    # Bound to this row (``crypto_id``, added by ``encrypted``) like every encrypted attribute,
+    # so a photo moved into another row does not open.
+    data = encrypted("data_encrypted", kind=bytes)
     content_type = models.CharField(max_length=20)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
@@ -49,17 +49,6 @@ class Photo(Authored):
 
     def __str__(self):
         return f"Photo {self.pk}"
-
-    def _bound(self) -> bytes:
-        return crypto.bound_to(self._meta.db_table, self.crypto_id, "data_encrypted")
-
-    @property
-    def data(self) -> bytes:
-        return crypto.decrypt_bytes(self.author, self.data_encrypted, self._bound())
-
-    @data.setter
-    def data(self, value: bytes):
-        self.data_encrypted = crypto.encrypt_bytes(self.author, value, self._bound())
 
     def export_data(self) -> dict:
         return {

@@ -44,7 +44,7 @@ def test_danger_path_on_a_phone(browser, site):
     page.goto(site + "/accounts/login/")
     page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/today/")
     expect(page.get_by_role("heading", name="Question of the day")).to_be_visible()
     expect(page.get_by_role("heading", name="You and Ben")).to_be_visible()

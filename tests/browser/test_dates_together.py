@@ -25,7 +25,7 @@ def log_in(browser, site, email):
     page.goto(site + "/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/today/")
     return context, page
 

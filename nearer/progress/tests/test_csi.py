@@ -77,7 +77,10 @@ def every_page(client):
     for name, route in ROUTES.items():
         if "GET" in route.methods and not route.obj and not route.args:
             response = client.get(reverse(name))
-            pages[name] = (response.status_code, normalise(response.content.decode()))
+            pages[name] = (
+                response.status_code,
+                normalise(response.content.decode(errors="replace")),
+            )
     pages["together"] = normalise(
         client.get(reverse("progress:index") + "?view=together").content.decode()
     )

@@ -19,7 +19,7 @@ def test_nothing_is_added_unless_both_want_it(cast, client_for):
     assert "Our tenth 15-minute talk" not in page_b
     client_for(cast.b).post(reverse("timeline:milestones"), {"automatic": "on"}, follow=True)
     assert MilestonePreference.objects.get(user=cast.b).automatic
-    titles = set(Moment.objects.values_list("title", flat=True))
+    titles = {moment.title for moment in Moment.objects.all()}
     assert titles == {"We joined Nearer together", "Our tenth 15-minute talk"}
     assert set(Moment.objects.values_list("visibility", flat=True)) == {"shared"}
     # Once per couple space, whoever looks next.
