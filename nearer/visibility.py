@@ -58,6 +58,11 @@ class AuthoredQuerySet(models.QuerySet):
     def authored_by(self, user):
         return self.filter(author=user)
 
+    def shared_in(self, couple):
+        """Records either partner shared in ``couple``'s space: what a view of the two of
+        them (the progress page's "both of us") may count. Nothing private, nothing mutual."""
+        return self.filter(couple=couple, visibility=Visibility.SHARED)
+
 
 class Authored(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

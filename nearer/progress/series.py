@@ -16,15 +16,14 @@ from django.db.models import Avg, Count
 from django.db.models.functions import TruncWeek
 from django.utils.translation import gettext_lazy as _
 
-from nearer.visibility import Visibility
-
 
 def authored_by(qs, user):
-    return qs.filter(author=user)
+    return qs.authored_by(user)
 
 
 def shared_in(qs, couple):
-    return qs.filter(couple=couple, visibility=Visibility.SHARED)
+    # Who sees what is decided in nearer/visibility.py, not here.
+    return qs.shared_in(couple)
 
 
 @dataclass(frozen=True)
