@@ -1,6 +1,6 @@
 """Dates, the calendar and long-distance windows in the JSON API (rules live in services)."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -157,6 +157,12 @@ def calendar(request, start: datetime | None = None, days: int = 60):
     start = start or timezone.now()
     if start.tzinfo is None:
         raise HttpError(422, _("start needs a time zone offset, e.g. 2026-12-01T00:00:00Z."))
+    if not cal.FIRST_YEAR <= start.astimezone(UTC).year <= cal.LAST_YEAR:
+        raise HttpError(
+            422,
+            _("start must fall between the years %(first)s and %(last)s.")
+            % {"first": cal.FIRST_YEAR, "last": cal.LAST_YEAR},
+        )
     events = cal.events_for(request.user, start, start + timedelta(days=days))
     return [
         {

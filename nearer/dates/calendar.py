@@ -22,6 +22,9 @@ from nearer.dates.services import series_occurrences
 
 FEED_PAST = timedelta(days=90)
 FEED_AHEAD = timedelta(days=400)
+# The years a calendar window may start in (pages and API alike): wide enough for any
+# anniversary, narrow enough that a window never runs off the end of Python's dates.
+FIRST_YEAR, LAST_YEAR = 1970, 2200
 
 
 @dataclass(frozen=True)

@@ -320,7 +320,7 @@ def calendar(request):
         first = date(year, month, 1)
     except ValueError:
         first = today.replace(day=1)
-    if not 1970 <= first.year <= 2200:
+    if not cal.FIRST_YEAR <= first.year <= cal.LAST_YEAR:
         first = today.replace(day=1)
     context = {
         "view": view,

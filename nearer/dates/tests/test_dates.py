@@ -265,3 +265,13 @@ def test_a_partner_deleting_their_account_leaves_the_proposers_dates(cast):
     proposal.refresh_from_db()
     assert proposal.recipient is None and proposal.title == "Night market"
     assert proposal.export_data()["idea"] == "Night market"
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["0749-09-14T02:37:40-21:58", "0001-01-01T00:00:00Z", "9999-12-31T23:00:00Z"],
+)
+def test_the_calendar_api_refuses_a_start_outside_the_years_it_can_show(cast, client_for, start):
+    response = client_for(cast.a).get("/api/v1/calendar", {"start": start, "days": 400})
+    assert response.status_code == 422
+    assert "start" in response.json()["detail"]
