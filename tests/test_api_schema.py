@@ -5,6 +5,8 @@ invalid) with a real token: no server errors, responses that match the documente
 and every route refuses requests without credentials.
 """
 
+import os
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -49,8 +51,11 @@ def token(db, settings):
 
 
 @schema.parametrize()
+# derandomize: the same examples on every run, so CI's verdict is the one seen locally; the
+# wider, random exploration is `NEARER_SCHEMA_EXAMPLES=300 pytest tests/test_api_schema.py`.
 @settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("NEARER_SCHEMA_EXAMPLES", "25")),
+    derandomize="NEARER_SCHEMA_EXAMPLES" not in os.environ,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
