@@ -47,9 +47,7 @@ def main(root: Path):
     print(f"{'plan':<16} {'max week':>8} {'typical':>8} {'max day':>8}")
     for situation in plans:
         totals, days = week_totals(plans, situation)
-        print(
-            f"{situation:<16} {max(totals):>8} {statistics.median(totals):>8} {max(days):>8}"
-        )
+        print(f"{situation:<16} {max(totals):>8} {statistics.median(totals):>8} {max(days):>8}")
     totals, days = week_totals(plans)
     print(
         f"{'every combination':<16} {max(totals):>8} {statistics.median(totals):>8} "

@@ -26,7 +26,9 @@ TOTAL_DAYS = WEEKS * DAYS
 # the individual safety track): at most 15 minutes on any day and 60 in any week, counting
 # everything they are asked to do. So each day's daily steps take at most 15 minutes; each
 # weekly step, done in one sitting on a day the person chooses, at most 15 too; and a week's
-# daily steps plus its weekly steps at most 60. ``week_problems`` is the one place it is checked.
+# daily steps plus its weekly steps at most 60. ``week_problems`` is the one place it is checked
+# (``_person_budget`` runs it for every person in every combination; nearer/safety/track.py for
+# the individual track), and load_library refuses content that breaks it.
 DAILY_BUDGET, WEEKLY_BUDGET = 15, 60
 
 
