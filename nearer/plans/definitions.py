@@ -22,8 +22,13 @@ ROLES = {"after_betrayal": ("hurt", "was_hurt"), "recovery": ("in_recovery", "su
 PRIORITY = ["after_betrayal", "recovery", "new_parents", "long_distance", "many_years", "general"]
 WEEKS, DAYS = 6, 7
 TOTAL_DAYS = WEEKS * DAYS
-# The promise to each person, whatever combination of plans they follow: their daily steps
-# take at most 15 minutes on any day and 60 in any week; their larger weekly steps at most 60.
+# The promise to each person, whatever combination of plans they follow (and to someone on
+# the individual safety track): at most 15 minutes on any day and 60 in any week, counting
+# everything they are asked to do. So each day's daily steps take at most 15 minutes; each
+# weekly step, done in one sitting on a day the person chooses, at most 15 too; and a week's
+# daily steps plus its weekly steps at most 60. ``week_problems`` is the one place it is checked
+# (``_person_budget`` runs it for every person in every combination; nearer/safety/track.py for
+# the individual track), and load_library refuses content that breaks it.
 DAILY_BUDGET, WEEKLY_BUDGET = 15, 60
 
 
@@ -45,10 +50,7 @@ class Day(BaseModel):
     steps: list[Step] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def small(self):
-        for step in self.steps:
-            if step.minutes > 15:
-                raise ValueError(f"daily step {step.key} takes {step.minutes} minutes; at most 15")
+    def one_solo(self):
         if sum(step.audience == "solo" for step in self.steps) != 1:
             raise ValueError(f"day {self.day} needs exactly one solo step")
         return self
@@ -121,16 +123,14 @@ def _role_label(role: str | None) -> str:
     return f"the partner who is '{role}'" if role else "a linked partner"
 
 
-def budget_problems(plans: dict[str, "Plan"]) -> list[str]:
+def every_person(plans: dict[str, "Plan"]):
     """Every way someone can follow the plans (alone or linked, each role or none, any
-    combination of situations, rotated as the combined-plan rule does) checked against the
-    daily and weekly budgets. Each problem names the plans, the person, the week and day."""
-    problems = []
+    combination of situations), as (situations, who, audiences per situation)."""
     order = [s for s in PRIORITY if s in plans]
     for size in range(1, len(order) + 1):
         for sits in combinations(order, size):
             role_options = [[None, *plans[s].roles] if plans[s].roles else [None] for s in sits]
-            people = [("someone on their own", {s: {"solo"} for s in sits})]
+            yield sits, "someone on their own", {s: {"solo"} for s in sits}
             for roles in product(*role_options):
                 who = ", ".join(
                     _role_label(r) + f" ({s})" for s, r in zip(sits, roles, strict=True) if r
@@ -138,40 +138,70 @@ def budget_problems(plans: dict[str, "Plan"]) -> list[str]:
                 wanted = {
                     s: {"both", r} if r else {"both"} for s, r in zip(sits, roles, strict=True)
                 }
-                people.append((who or "a linked partner", wanted))
-            for who, wanted in people:
-                problems += _person_budget(plans, sits, who, wanted)
+                yield sits, who or "a linked partner", wanted
+
+
+def budget_problems(plans: dict[str, "Plan"]) -> list[str]:
+    """Every person in ``every_person``, week by week as the combined-plan rule rotates the
+    plans, checked against the time budget. Each problem names the plans, the person, the
+    week and day."""
+    problems = []
+    for sits, who, wanted in every_person(plans):
+        problems += _person_budget(plans, sits, who, wanted)
     return list(dict.fromkeys(problems))
 
 
-def _person_budget(plans, sits, who, wanted) -> list[str]:
+def week_problems(days, weekly) -> list[str]:
+    """What breaks the time budget in one person's week. ``days`` holds the seven days as
+    (where, steps) pairs and ``weekly`` the (where, steps) the person gets that week; each
+    problem reads on from "week N" (the caller names the plan, the person and the week)."""
     problems = []
-    name = " + ".join(sits)
+    daily_total = 0
+    for number, (where, steps) in enumerate(days, start=1):
+        minutes = sum(s.minutes for s in steps)
+        daily_total += minutes
+        if minutes > DAILY_BUDGET:
+            problems.append(
+                f" day {number}{where} takes {minutes} minutes; at most {DAILY_BUDGET} a day"
+            )
+    weekly_where, weekly_steps = weekly
+    for step in weekly_steps:
+        if step.minutes > DAILY_BUDGET:
+            problems.append(
+                f"'s weekly step {step.key}{weekly_where} takes {step.minutes} minutes; at most "
+                f"{DAILY_BUDGET} in one sitting"
+            )
+    weekly_total = sum(s.minutes for s in weekly_steps)
+    if daily_total + weekly_total > WEEKLY_BUDGET:
+        problems.append(
+            f" takes {daily_total + weekly_total} minutes ({daily_total} in daily steps, "
+            f"{weekly_total} in weekly steps); at most {WEEKLY_BUDGET} a week"
+        )
+    return problems
+
+
+def person_weeks(plans, sits, wanted):
+    """Each week of one person's combined plan as (days, weekly), in ``week_problems``'s
+    shape: day *n* from situation ``n mod k``, week *w*'s weekly steps from ``w mod k``
+    (the rule ``nearer.plans.services.steps_for_day`` applies)."""
     for week in range(WEEKS):
         weekly_sit = sits[week % len(sits)]
         weekly = for_person(plans[weekly_sit].weeks[week].weekly, wanted[weekly_sit])
-        if (minutes := sum(s.minutes for s in weekly)) > WEEKLY_BUDGET:
-            problems.append(
-                f"plan {name}, {who}: week {week + 1}'s weekly steps ({weekly_sit}) take "
-                f"{minutes} minutes; at most {WEEKLY_BUDGET}"
-            )
-        total = 0
+        days = []
         for day in range(DAYS):
             sit = sits[(week * DAYS + day) % len(sits)]
             steps = for_person(plans[sit].weeks[week].days[day].steps, wanted[sit])
-            minutes = sum(s.minutes for s in steps)
-            total += minutes
-            if minutes > DAILY_BUDGET:
-                problems.append(
-                    f"plan {name}, {who}: week {week + 1} day {day + 1} ({sit}) takes "
-                    f"{minutes} minutes; at most {DAILY_BUDGET} a day"
-                )
-        if total > WEEKLY_BUDGET:
-            problems.append(
-                f"plan {name}, {who}: week {week + 1}'s daily steps take {total} minutes; "
-                f"at most {WEEKLY_BUDGET} a week"
-            )
-    return problems
+            days.append((f" ({sit})", steps))
+        yield days, (f" ({weekly_sit})", weekly)
+
+
+def _person_budget(plans, sits, who, wanted) -> list[str]:
+    name = " + ".join(sits)
+    return [
+        f"plan {name}, {who}: week {week}{problem}"
+        for week, (days, weekly) in enumerate(person_weeks(plans, sits, wanted), start=1)
+        for problem in week_problems(days, weekly)
+    ]
 
 
 class PlanError(Exception):

@@ -3,7 +3,10 @@
 The combined-plan rule: a person may follow several situations at once. Their situations
 are ordered by ``definitions.PRIORITY``; day *n* of the six weeks takes its daily steps from
 situation ``n mod k`` and week *w* takes its larger step from situation ``w mod k``. So each
-day stays one small step (≤ 15 minutes), and every situation comes round regularly.
+day stays one small step, every situation comes round regularly, and a person's whole week
+(daily steps plus weekly steps) keeps the time budget in ``definitions``. The weekly step is
+shown all week, to be done on whichever day suits; Today says that on that day it can take
+the place of the day's step (skipping a step is always fine).
 
 Who gets which step: someone without a partner in the space gets the ``solo`` steps. A
 linked partner gets the ``both`` steps plus those for the role they chose privately for

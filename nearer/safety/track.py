@@ -1,6 +1,6 @@
 """The individual steps shown in place of a plan after a safety check signals danger
 (``content/safety/individual_steps.yaml``): read once per process and validated like plan
-steps, within the same time budget."""
+steps, within the same time budget as a plan (``nearer.plans.definitions.week_problems``)."""
 
 from functools import cache
 from pathlib import Path
@@ -9,7 +9,7 @@ import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from nearer.plans.definitions import DAILY_BUDGET, DAYS, WEEKLY_BUDGET, Step
+from nearer.plans.definitions import DAYS, WEEKS, Step, week_problems
 
 
 class IndividualTrack(BaseModel):
@@ -23,11 +23,14 @@ class IndividualTrack(BaseModel):
         for step in self.daily + self.weekly:
             if step.audience != "solo":
                 raise ValueError(f"step {step.key} must be for: solo")
-        longest = max(step.minutes for step in self.daily)
-        if longest > DAILY_BUDGET or longest * DAYS > WEEKLY_BUDGET:
-            raise ValueError(f"a daily step takes {longest} minutes; a week would exceed budget")
-        if max(step.minutes for step in self.weekly) > WEEKLY_BUDGET:
-            raise ValueError(f"a weekly step takes more than {WEEKLY_BUDGET} minutes")
+        # Each week as Today shows it (``for_day``), against the plans' one budget rule.
+        problems = []
+        for week in range(WEEKS):
+            days = [("", [self.for_day(week * DAYS + day)[0]]) for day in range(DAYS)]
+            weekly = ("", [self.for_day(week * DAYS)[1]])
+            problems += [f"week {week + 1}{p}" for p in week_problems(days, weekly)]
+        if problems:
+            raise ValueError("; ".join(dict.fromkeys(problems)))
         return self
 
     def for_day(self, index: int) -> tuple[Step, Step]:

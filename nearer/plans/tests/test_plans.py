@@ -229,3 +229,18 @@ def test_longer_steps_are_offered_gently_to_people_with_little_time(client_for, 
     else:
         assert "Short on time?" not in html
     assert today.minutes_per_day == 5
+
+
+def test_today_says_the_weekly_step_fits_any_day_in_place_of_that_days_step(client_for, cast):
+    services.save_intake(cast.a, {"situations": ["general"], "minutes_per_day": 10}, {})
+    today = services.today_for(cast.a)
+    html = client_for(cast.a).get(reverse("today")).content.decode()
+    line = "Any day this week. On that day it can take the place of the day's step."
+    weekly = html.index("This week's bigger step")
+    assert weekly < html.index(line) < html.index(f'id="step-{today.weekly[0].step.key}"')
+    # Skipping the day's step is always there, and never held against anyone.
+    client_for(cast.a).post(
+        reverse("plans:mark"), {"step": today.daily[0].ref, "status": "skipped"}
+    )
+    assert services.today_for(cast.a).daily[0].status == "skipped"
+    assert "Skipped, and that's fine." in client_for(cast.a).get(reverse("today")).content.decode()
