@@ -1,5 +1,8 @@
 """Exports a person asked for. The archive is encrypted with their own data key, can be
-downloaded once, and is removed when downloaded or expired."""
+downloaded once, and is removed when downloaded or expired.
+
+The archive lives in the database (``ExportArchive``), not in a server's data folder, so
+the worker that builds it and whichever app server hands it over need share nothing else."""
 
 import uuid
 
@@ -33,13 +36,21 @@ class ExportJob(models.Model):
         return f"Export {self.pk} ({self.status})"
 
     @property
-    def path(self):
-        return settings.DATA_DIR / "exports" / f"{self.pk}.bin"
-
-    @property
     def downloadable(self) -> bool:
         return (
             self.status == self.Status.READY
             and self.expires_at is not None
             and self.expires_at > timezone.now()
         )
+
+
+class ExportArchive(models.Model):
+    """The encrypted archive of a ready export, apart from the job so lists never load it."""
+
+    job = models.OneToOneField(
+        ExportJob, on_delete=models.CASCADE, primary_key=True, related_name="archive"
+    )
+    data = models.BinaryField()
+
+    def __str__(self):
+        return f"Archive of export {self.job_id}"

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from nearer import crypto
 from nearer.couples.services import leave_couple
-from nearer.datarights.models import ExportJob
+from nearer.datarights.models import ExportArchive, ExportJob
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +39,7 @@ def run_export(job: ExportJob) -> None:
 
     with translation.override(job.user.language):  # the worker has no request language
         blob = crypto.encrypt_bytes(job.user, export.archive(job.user, progress), _bound(job))
-    job.path.parent.mkdir(parents=True, exist_ok=True)
-    job.path.write_bytes(blob)
-    job.path.chmod(0o600)
+    ExportArchive.objects.update_or_create(job=job, defaults={"data": blob})
     now = timezone.now()
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJob.Status.READY,
@@ -52,17 +50,18 @@ def run_export(job: ExportJob) -> None:
 
 
 def take_download(job: ExportJob) -> bytes | None:
-    """The archive, once: the file is removed as it is handed over."""
+    """The archive, once: it is removed as it is handed over."""
     claimed = ExportJob.objects.filter(
         pk=job.pk, status=ExportJob.Status.READY, expires_at__gt=timezone.now()
     ).update(status=ExportJob.Status.DOWNLOADED, downloaded_at=timezone.now())
-    if not claimed or not job.path.exists():
+    archive = ExportArchive.objects.filter(job=job).first() if claimed else None
+    if archive is None:
         return None
     try:
-        data = crypto.decrypt_bytes(job.user, job.path.read_bytes(), _bound(job))
+        data = crypto.decrypt_bytes(job.user, bytes(archive.data), _bound(job))
     except ValueError:
         data = None  # written before this format, or damaged: the person can ask again
-    job.path.unlink(missing_ok=True)
+    archive.delete()
     return data
 
 
@@ -70,8 +69,7 @@ def expire_exports() -> int:
     expired = ExportJob.objects.filter(
         status=ExportJob.Status.READY, expires_at__lte=timezone.now()
     )
-    for job in expired:
-        job.path.unlink(missing_ok=True)
+    ExportArchive.objects.filter(job__in=expired).delete()
     return expired.update(status=ExportJob.Status.EXPIRED)
 
 
@@ -114,9 +112,7 @@ def purge_if_due(user) -> bool:
     ):
         return False
     leave_couple(user)  # the partner keeps their own words; nothing of this person stays
-    for job in ExportJob.objects.filter(user=user):
-        job.path.unlink(missing_ok=True)
-    user.delete()  # cascades to everything they wrote, and takes the wrapped data key with it
+    user.delete()  # cascades to everything they wrote (waiting exports too) and the data key
     crypto.forget_keys()
     transaction.on_commit(flush_deleted_pages)
     return True

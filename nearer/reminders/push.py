@@ -1,4 +1,4 @@
-"""Web push: VAPID keys generated into the data folder, and sending through pywebpush.
+"""Web push: VAPID keys generated into the data folder (or NEARER_VAPID_KEY_FILE), and sending through pywebpush.
 
 The payload is only the reminder's title, text and link (never anyone's words); pywebpush
 encrypts it for the browser (RFC 8291) and signs the request with our VAPID key (RFC 8292).
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def _key_path():
-    return settings.DATA_DIR / "vapid_private.pem"
+    return settings.NEARER_VAPID_KEY_FILE
 
 
 @cache

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from nearer import crypto
 from nearer.datarights import services
-from nearer.datarights.models import ExportJob
+from nearer.datarights.models import ExportArchive, ExportJob
 from nearer.plans import services as plans
 from nearer.safety import services as safety
 from nearer.testing import PASSWORD, make_moment
@@ -66,7 +66,8 @@ def test_export_contains_everything_authored_or_visible_and_nothing_else(cast):
     services.run_export(job)
     job.refresh_from_db()
     assert job.status == "ready" and job.progress == 100
-    assert b"closer again" not in job.path.read_bytes(), "stored encrypted"
+    stored = bytes(ExportArchive.objects.get(job=job).data)
+    assert stored and b"closer again" not in stored, "stored encrypted"
 
     download = client.get(reverse("datarights:export_download", args=[job.pk]))
     assert download.status_code == 200
@@ -82,9 +83,9 @@ def test_export_contains_everything_authored_or_visible_and_nothing_else(cast):
     assert records(data, "accounts.user")[0]["data"]["email"] == cast.a.email
     assert "our shared memory" in html and "Ben's own secret" not in html
     assert "Written by Ben, your partner" in html
-    # Once only, and the file is gone.
+    # Once only, and the archive is gone.
     assert client.get(reverse("datarights:export_download", args=[job.pk])).status_code == 404
-    assert not job.path.exists()
+    assert not ExportArchive.objects.filter(job=job).exists()
 
 
 def test_partners_export_never_contains_my_private_or_safety_answers(cast):
@@ -120,7 +121,7 @@ def test_export_expires(cast):
     services.run_export(job)
     with time_machine.travel(timezone.now() + timedelta(hours=49)):
         assert services.expire_exports() == 1
-        assert not job.path.exists()
+        assert not ExportArchive.objects.filter(job=job).exists()
         assert services.take_download(job) is None
 
 
