@@ -1,4 +1,5 @@
-"""Web push: VAPID keys generated into the data folder (or NEARER_VAPID_KEY_FILE), and sending through pywebpush.
+"""Web push: a VAPID key generated on first use (``NEARER_VAPID_KEY_FILE``, by default in
+the data folder), and sending through pywebpush.
 
 The payload is only the reminder's title, text and link (never anyone's words); pywebpush
 encrypts it for the browser (RFC 8291) and signs the request with our VAPID key (RFC 8292).
