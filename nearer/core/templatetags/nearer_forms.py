@@ -79,6 +79,10 @@ def allauth_labels(form):
     if "password1" in form.fields:
         # Django's rules come as a bulleted HTML list in the formal voice; one plain line instead.
         form.fields["password1"].help_text = password_help()
+    for name in ("password", "oldpassword"):
+        if name in form.fields:
+            # The stock help is a small "Forgot your password?" link; the page has its own.
+            form.fields[name].help_text = ""
     for field in form.fields.values():
         # The stock placeholders only repeat the label above the field.
         field.widget.attrs.pop("placeholder", None)

@@ -62,3 +62,9 @@ def test_the_password_rules_are_one_plain_line_under_the_label(client):
     html = client.get(reverse("account_signup"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Al menos 10 caracteres, no solo números" in html
     assert "Su contraseña" not in html
+
+
+def test_forgot_your_password_is_offered_once_on_the_login_page(client):
+    html = client.get(reverse("account_login")).content.decode()
+    assert html.count(reverse("account_reset_password")) == 1
+    assert 'id="id_password_helptext"' not in html
