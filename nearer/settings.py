@@ -286,6 +286,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "nearer" / "locale"]
 USE_I18N = True
+# Dates written the way each language writes them (nearer/formats).
+FORMAT_MODULE_PATH = ["nearer.formats"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 

@@ -63,4 +63,4 @@ def test_dates_follow_the_persons_language(cast, client_for):
     cast.a.language = "es"
     cast.a.save(update_fields=["language"])
     html = client_for(cast.a).get(reverse("timeline:index")).content.decode()
-    assert "14 agosto 2020" in html and "August" not in html
+    assert "14 de agosto de 2020" in html and "August" not in html

@@ -10,7 +10,7 @@ shared window in every one of the coming weeks.
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from nearer.couples.services import state_of
@@ -30,7 +30,7 @@ def both_clocks(dt: datetime, user) -> str:
     theirs = dt.astimezone(partner.tz)
     day_note = ""
     if theirs.date() != mine.date():
-        day_note = " " + theirs.strftime("%a")
+        day_note = " " + formats.date_format(theirs, "D")
     return _("%(mine)s for you, %(theirs)s%(day)s for %(name)s") % {
         "mine": mine.strftime("%H:%M"),
         "theirs": theirs.strftime("%H:%M"),

@@ -47,7 +47,7 @@ class Progress:
 
 
 def _week_label(monday) -> str:
-    return formats.date_format(monday, "M j")
+    return formats.date_format(monday, "j M")
 
 
 def _describe(series, data) -> str:
@@ -82,8 +82,8 @@ def series_chart(series, user, couple, together, weeks):
 def csi_chart(person, slug, title):
     scale = csi4()
     rows = services.results(person, since=timezone.now() - timedelta(days=365))
-    data = [(formats.date_format(when.astimezone(person.tz), "M j, Y"), s) for when, s in rows]
-    axis = [formats.date_format(when.astimezone(person.tz), "M j") for when, _s in rows]
+    data = [(formats.date_format(when.astimezone(person.tz), "j M Y"), s) for when, s in rows]
+    axis = [formats.date_format(when.astimezone(person.tz), "j M") for when, _s in rows]
     if rows:
         description = _(
             "%(count)s answers over the last year, from 0 to %(max)s; the latest is %(last)s."

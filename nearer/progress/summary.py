@@ -61,7 +61,7 @@ def _weekly(user, keys) -> list[Section]:
             continue
         found = series.weekly(user, None, False, weeks)
         rows = [
-            (_("Week of %(day)s") % {"day": formats.date_format(w, "M j")}, str(found.get(w, "–")))
+            (_("Week of %(day)s") % {"day": formats.date_format(w, "j M")}, str(found.get(w, "–")))
             for w in weeks
         ]
         sections.append(Section(str(series.title), str(series.description), rows))

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from nearer.couples.services import state_of
@@ -69,7 +69,7 @@ def _candidates(user, partner, now, question, partner_answered):
             yield News(
                 f"soon:{p.pk}:{p.starts_at:%Y%m%d%H%M}",
                 _("A date is coming up: %(day)s at %(time)s.")
-                % {"day": local.strftime("%A"), "time": local.strftime("%H:%M")},
+                % {"day": formats.date_format(local, "l"), "time": local.strftime("%H:%M")},
                 url,
             )
 

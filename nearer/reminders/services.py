@@ -22,7 +22,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from nearer.reminders.models import Preference, Reminder, ReminderKind, claimable_q
@@ -176,7 +176,7 @@ def _when(user, reminder: Reminder) -> str:
     proposal = Proposal.objects.filter(pk=pk).first() if pk and pk.isdigit() else None
     if proposal is None or proposal.starts_at is None:
         return ""
-    return proposal.starts_at.astimezone(user.tz).strftime("%A %H:%M")
+    return formats.date_format(proposal.starts_at.astimezone(user.tz), "l H:i")
 
 
 def message_for(reminder: Reminder) -> Message:

@@ -10,7 +10,8 @@ class TalkLogForm(forms.Form):
         label=_("How did it feel? (1 hard, 5 lovely)"),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
-        widget=forms.RadioSelect,
+        # One row of five big buttons (docs/design.md, "Scale").
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
     )
     share_feeling = forms.BooleanField(
         label=_("Let my partner see how it felt for me"), required=False

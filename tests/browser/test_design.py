@@ -228,3 +228,80 @@ def test_screenshots_of_the_main_pages(browser, demo):
     page.screenshot(path=SCREENSHOTS / "question-revealed.png")
     context.close()
     assert (SCREENSHOTS / "today.png").stat().st_size > 10_000
+
+
+# Text resized to 200% (WCAG 1.4.4): the root font size doubles, so every rem-sized text,
+# padding and gap grows while the viewport stays the same. Nothing may scroll sideways, no
+# box that hides its overflow may cut text off, and every control stays on screen and
+# uncovered (the element at its first line's centre is the control, its label or inside it).
+ZOOMED = """() => {
+  document.documentElement.style.fontSize = '200%';
+  const root = document.documentElement, vw = root.clientWidth;
+  const shown = el => { const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    return s.visibility !== 'hidden' && r.width > 1 && r.height > 1
+      && !el.closest('[hidden], .visually-hidden, .skip-link'); };
+  const hides = v => v === 'hidden' || v === 'clip';
+  const clipped = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const s = getComputedStyle(el);
+    const x = hides(s.overflowX) || s.textOverflow === 'ellipsis', y = hides(s.overflowY);
+    if (!(x || y) || !shown(el)) continue;
+    if ((y && el.scrollHeight > el.clientHeight + 1) || (x && el.scrollWidth > el.clientWidth + 1))
+      clipped.push(el.outerHTML.slice(0, 100));
+  }
+  const hidden = [];
+  const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  for (const el of document.body.querySelectorAll(controls)) {
+    if (!shown(el) || el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
+    el.scrollIntoView({block: 'center', inline: 'nearest'});
+    const r = el.getBoundingClientRect(), line = el.getClientRects()[0] || r;
+    const x = Math.min(Math.max(line.left + line.width / 2, 0), vw - 1);
+    const hit = document.elementFromPoint(x, line.top + line.height / 2);
+    const label = el.labels && el.labels[0];
+    const reached = hit && (el.contains(hit) || hit.contains(el) || (label && label.contains(hit)));
+    if (r.left < -1 || r.right > vw + 1 || !reached)
+      hidden.push({what: el.outerHTML.slice(0, 90), left: r.left, right: r.right,
+                   hit: hit && hit.outerHTML.slice(0, 60)});
+  }
+  window.scrollTo(0, 0);
+  return {wide: root.scrollWidth > vw + 1 ? root.scrollWidth : 0, clipped, hidden};
+}"""
+ZOOM_PAGES = MAIN + ["/notes/", "/calendar/", "/dates/", "/distance/", "/journal/", "/progress/",
+                     "/reminders/", "/help/", "/offline/"]  # fmt: skip
+LAPTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize(
+    ("viewport", "language"), [(PHONE, "en"), (LAPTOP, "en"), (PHONE, "es")], ids=str
+)
+def test_text_zoomed_to_200_percent_loses_nothing(browser, demo, viewport, language):
+    User.objects.filter(email="alex@example.com").update(language=language)
+    context = browser.new_context(viewport=viewport, locale=language)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    problems = {}
+
+    def check(path):
+        page.goto(demo + path)
+        found = page.evaluate(ZOOMED)
+        # The zoom really applied: body text is twice its 17 px.
+        assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == 34
+        if found["wide"] or found["clipped"] or found["hidden"]:
+            problems[path] = found
+
+    if language != "en":
+        page.goto(demo + "/language/")
+        page.locator("footer select").select_option(language)
+        page.locator("footer .language-switcher button").click()
+        page.wait_for_load_state()
+    for path in PUBLIC:
+        check(path)
+    page.goto(demo + "/accounts/login/")
+    page.locator("input[type=email]").fill("alex@example.com")
+    page.locator("input[type=password]").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/today/")
+    for path in ZOOM_PAGES:
+        check(path)
+    context.close()
+    assert problems == {}

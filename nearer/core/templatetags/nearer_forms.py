@@ -6,7 +6,9 @@ reads the message with the field it belongs to.
 """
 
 from django import template
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -74,4 +76,30 @@ def allauth_labels(form):
             form.fields[name].label = label
     if "oldpassword" in form.fields and "password1" in form.fields:
         form.fields["password1"].label = _("New password")
+    if "password1" in form.fields:
+        # Django's rules come as a bulleted HTML list in the formal voice; one plain line instead.
+        form.fields["password1"].help_text = password_help()
+    for name in ("password", "oldpassword"):
+        if name in form.fields:
+            # The stock help is a small "Forgot your password?" link; the page has its own.
+            form.fields[name].help_text = ""
+    for field in form.fields.values():
+        # The stock placeholders only repeat the label above the field.
+        field.widget.attrs.pop("placeholder", None)
     return ""
+
+
+def password_help():
+    lengths = [
+        v.min_length
+        for v in password_validation.get_default_password_validators()
+        if isinstance(v, password_validation.MinimumLengthValidator)
+    ]
+    length = max(lengths, default=8)
+    return ngettext(
+        "At least %(count)s character, not only numbers, not a common password and not "
+        "like your name or email.",
+        "At least %(count)s characters, not only numbers, not a common password and not "
+        "like your name or email.",
+        length,
+    ) % {"count": length}

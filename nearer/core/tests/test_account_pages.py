@@ -47,3 +47,24 @@ def test_password_reset_and_sessions_pages_are_sentence_case(client, django_user
     assert 'class="events stack"' in html and '<th scope="col">Browser</th>' in html
     html = client.get(reverse("mfa_index")).content.decode()
     assert "Two-step login" in html and "Two-Factor Authentication" not in html
+
+
+def test_the_password_rules_are_one_plain_line_under_the_label(client):
+    html = client.get(reverse("account_signup")).content.decode()
+    help_text = re.search(r'<p class="help" id="id_password1_helptext">(.*?)</p>', html, re.S)
+    assert help_text.group(1) == (
+        "At least 10 characters, not only numbers, not a common password and not like your "
+        "name or email."
+    )
+    assert "<ul" not in help_text.group(1)
+    # The stock placeholders only repeated the labels.
+    assert 'placeholder="Password' not in html and 'placeholder="Email address"' not in html
+    html = client.get(reverse("account_signup"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Al menos 10 caracteres, no solo números" in html
+    assert "Su contraseña" not in html
+
+
+def test_forgot_your_password_is_offered_once_on_the_login_page(client):
+    html = client.get(reverse("account_login")).content.decode()
+    assert html.count(reverse("account_reset_password")) == 1
+    assert 'id="id_password_helptext"' not in html

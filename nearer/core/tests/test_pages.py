@@ -80,6 +80,16 @@ def test_today_uses_each_persons_own_date(cast, client_for):
         assert "Monday 2 March" in client_for(cast.solo).get(reverse("today")).content.decode()
 
 
+def test_dates_follow_each_persons_language(cast, client_for):
+    """nearer/formats: day first in English, Spanish with its own words and order."""
+    type(cast.a).objects.filter(pk=cast.a.pk).update(language="es")
+    with time_machine.travel(datetime(2026, 3, 1, 11, 30, tzinfo=UTC)):
+        mine = client_for(cast.a).get(reverse("today")).content.decode()
+        theirs = client_for(cast.b).get(reverse("today")).content.decode()
+    assert "domingo 1 de marzo" in mine
+    assert "Sunday 1 March" in theirs
+
+
 def test_landing_sends_signed_in_people_to_today(cast, client_for):
     response = client_for(cast.a).get(reverse("landing"))
     assert response["Location"] == reverse("today")

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import formats
 
 from nearer.dates import distance
 
@@ -13,7 +14,7 @@ def both_clocks(context, moment):
 
 
 @register.simple_tag(takes_context=True)
-def local_day(context, moment, fmt="l j F"):
-    from django.utils.dateformat import format as date_format
-
-    return date_format(moment.astimezone(context["request"].user.tz), fmt)
+def local_day(context, moment):
+    """ "Thursday 26 November" / "jueves 26 de noviembre" in the viewer's time zone."""
+    local = moment.astimezone(context["request"].user.tz)
+    return f"{formats.date_format(local, 'l')} {formats.date_format(local, 'MONTH_DAY_FORMAT')}"

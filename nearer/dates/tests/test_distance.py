@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 
 from nearer.dates import distance, services
 from nearer.reminders import services as reminders
@@ -110,6 +111,8 @@ def test_both_clocks_on_the_calendar_and_the_long_distance_page(apart, client_fo
         start = datetime(2026, 4, 14, 7, 0, tzinfo=aroha.tz)
         assert distance.both_clocks(start, aroha) == "07:00 for you, 12:00 Mon for Lee"
         assert distance.both_clocks(start, lee) == "12:00 for you, 07:00 Tue for Aroha"
+        with translation.override("es"):  # the other day's name follows the language
+            assert distance.both_clocks(start, aroha) == "07:00 para ti, 12:00 lun para Lee"
         page = client_for(lee).get(reverse("dates:distance")).content.decode()
     assert "When can we both talk?" in page
     assert "for you" in page and "for Aroha" in page

@@ -1,6 +1,7 @@
 """The progress page: weekly trends, the couple view, milestones, the look back, and a query
 count that does not grow with a person's history."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -225,3 +226,15 @@ def test_query_count_does_not_grow_with_a_year_of_data(cast, client_for):
     assert max(one_year) <= 40
     html = a.get(urls[0]).content.decode()
     assert "talks held together" in html  # the data really is there
+
+
+@time_machine.travel(NOW, tick=False)
+def test_charts_in_spanish_keep_svg_coordinates_and_name_weeks_day_first(cast, client_for):
+    check_in(cast.a, 3, 4)
+    type(cast.a).objects.filter(pk=cast.a.pk).update(language="es")
+    html = client_for(cast.a).get(reverse("progress:index")).content.decode()
+    svg = re.search(r'<svg class="chart-svg".*?</svg>', html, re.S).group(0)
+    # A decimal comma ("45,5") would put every label at x=0.
+    assert not re.search(r'(?:x|y|cx|cy|width|height)="-?\d+,\d', svg)
+    assert re.search(r'<text class="chart-tick" x="\d+\.\d+"', svg)
+    assert "1 jun" in html.lower()  # the week of Monday 1 June, day first
