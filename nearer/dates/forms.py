@@ -6,7 +6,7 @@ import calendar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nearer.dates.models import DeclineReason, Series
+from nearer.dates.models import CancelReason, DeclineReason, Series
 from nearer.visibility import Visibility
 
 
@@ -49,6 +49,15 @@ class SuggestForm(forms.Form):
 class DeclineForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Your answer"), choices=DeclineReason.choices, widget=forms.RadioSelect
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("A few kind words to go with it (optional)"),
+        choices=[("", _("No reason needed")), *CancelReason.choices],
+        required=False,
+        widget=forms.RadioSelect,
     )
 
 

@@ -1,7 +1,6 @@
 """Pages for dates, the shared calendar, recurring time and long distance. Thin: services decide."""
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from nearer.couples.services import state_of
 from nearer.dates import calendar as cal
 from nearer.dates import distance, services
 from nearer.dates.forms import (
+    CancelForm,
     DeclineForm,
     FeedForm,
     FreeTimeForm,
@@ -32,7 +32,7 @@ from nearer.visibility import can_change, get_changeable_or_404, get_visible_or_
 
 
 def _proposal(user, pk) -> Proposal:
-    queryset = Proposal.objects.select_related("item", "author", "recipient")
+    queryset = Proposal.objects.select_related("item", "author", "recipient", "cancelled_by")
     return get_visible_or_404(queryset, user, pk=pk)
 
 
@@ -112,6 +112,8 @@ def detail(request, pk):
         "reflections": reflections,
         "is_past": services.is_past(proposal),
         "is_mine": proposal.author_id == request.user.pk,
+        "can_call_off": services.can_call_off(request.user, proposal),
+        "cancel_form": CancelForm(),
     }
     return render(request, "dates/detail.html", context)
 
@@ -170,9 +172,13 @@ def decline(request, pk):
 @require_POST
 @login_required
 def cancel(request, pk):
-    proposal = get_changeable_or_404(Proposal, request.user, pk=pk)
+    proposal = _proposal(request.user, pk)
+    if not services.can_call_off(request.user, proposal):
+        raise Http404
+    form = CancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.cancel(request.user, proposal)
+        services.cancel(request.user, proposal, reason)
     except services.DateError as error:
         return _fail(request, error, "dates:index")
     messages.success(request, _("Called off."))
@@ -294,9 +300,10 @@ def series_skip(request, pk):
     except ValueError:
         messages.error(request, _("Choose which time to skip."))
         return redirect("dates:series")
-    if when.tzinfo is not None:
-        when = when.astimezone(ZoneInfo(item.time_zone))
-    services.skip_occurrence(request.user, item, when)
+    try:
+        services.skip_occurrence(request.user, item, when)
+    except services.DateError as error:
+        return _fail(request, error, "dates:series")
     messages.success(request, _("Skipped, just that once."))
     return redirect("dates:series")
 
@@ -320,7 +327,7 @@ def calendar(request):
         first = date(year, month, 1)
     except ValueError:
         first = today.replace(day=1)
-    if not cal.FIRST_YEAR <= first.year <= cal.LAST_YEAR:
+    if not services.FIRST_YEAR <= first.year <= services.LAST_YEAR:
         first = today.replace(day=1)
     context = {
         "view": view,
@@ -347,8 +354,7 @@ def feed(request, token):
 def feed_settings(request):
     user = request.user
     feed_row = cal.feed_settings(user)
-    choice = {None: "default", True: "neutral", False: "full"}[feed_row.neutral_titles]
-    form = FeedForm(request.POST or None, initial={"titles": choice})
+    form = FeedForm(request.POST or None, initial={"titles": cal.titles_choice(feed_row)})
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "regenerate":
@@ -358,8 +364,7 @@ def feed_settings(request):
             cal.revoke_feed(user)
             messages.success(request, _("Turned off. The address no longer works."))
         elif form.is_valid():
-            value = {"default": None, "neutral": True, "full": False}[form.cleaned_data["titles"]]
-            cal.set_neutral_titles(user, value)
+            cal.set_titles_choice(user, form.cleaned_data["titles"])
             messages.success(request, _("Saved."))
         else:
             messages.error(request, _("Choose how titles should look."))
