@@ -42,6 +42,7 @@ class ProposalOut(Schema):
 
 
 class ProposalIn(Schema):
+    kind: Proposal.Kind = Proposal.Kind.DATE
     idea: str | None = Field(None, description="A library date idea's key")
     title: str = Field("", max_length=200, description="Your own idea, instead of a library one")
     message: str = Field("", max_length=2000)
@@ -128,6 +129,7 @@ def date_create(request, payload: ProposalIn):
             title=payload.title,
             message=payload.message,
             minutes=payload.minutes,
+            kind=payload.kind,
         )
     except services.DateError as error:
         _error(error)

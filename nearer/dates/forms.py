@@ -6,7 +6,7 @@ import calendar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nearer.dates.models import CancelReason, DeclineReason, Series
+from nearer.dates.models import CancelReason, DeclineReason, Proposal, Series
 from nearer.visibility import Visibility
 
 
@@ -19,6 +19,13 @@ def _when(label, required=False):
 
 
 class ProposeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=Proposal.Kind.choices,
+        initial=Proposal.Kind.DATE,
+        required=False,  # a date unless chosen otherwise
+        widget=forms.RadioSelect,
+    )
     title = forms.CharField(
         label=_("Your own idea"),
         required=False,

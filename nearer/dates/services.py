@@ -107,6 +107,8 @@ def propose(
     partner = state_of(user).partner
     if partner is None:
         raise DateError("no_partner", _("Dates are planned with a partner; invite yours first."))
+    if kind not in Proposal.Kind.values:
+        raise DateError("kind", _("Choose what kind of time this is."))
     title = (title or "").strip()[:MAX_TITLE]
     if item is None and not title:
         raise DateError("no_idea", _("Choose an idea from the library or write your own."))

@@ -81,6 +81,7 @@ def propose(request):
                 title=form.cleaned_data["title"],
                 message=form.cleaned_data["message"],
                 minutes=form.cleaned_data["minutes"],
+                kind=form.cleaned_data["kind"] or Proposal.Kind.DATE,
             )
         except services.DateError as error:
             form.add_error(None, error.message)
@@ -265,7 +266,9 @@ def mark_idea(request, key):
 @require_http_methods(["GET", "POST"])
 @login_required
 def series(request):
-    form = SeriesForm(request.POST or None)
+    # The long-distance page's suggested call time arrives filled in (kind, start, length).
+    initial = {k: request.GET[k] for k in ("kind", "starts", "minutes") if k in request.GET}
+    form = SeriesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         local = timezone.localtime(data["starts"], request.user.tz)

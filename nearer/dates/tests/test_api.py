@@ -383,3 +383,15 @@ def test_recurring_time_of_someone_alone_stays_private(cast):
         visibility=Visibility.SHARED,
     )
     assert series.visibility == Visibility.PRIVATE
+
+
+def test_a_call_can_be_proposed_and_lands_on_the_calendar_as_a_call(cast, client_for):
+    body = {"kind": "call", "title": "Sunday catch-up", "times": ["2026-03-08T18:00:00Z"]}
+    made = _json(client_for(cast.a), "POST", "/api/v1/dates", body).json()
+    assert made["kind"] == "call"
+    b = client_for(cast.b)
+    b.post(f"/api/v1/dates/{made['id']}/times/{made['times'][0]['id']}/accept")
+    events = b.get("/api/v1/calendar?start=2026-03-08T00:00Z&days=1").json()
+    assert [(e["kind"], e["title"]) for e in events] == [("call", "Sunday catch-up")]
+    bad = _json(client_for(cast.a), "POST", "/api/v1/dates", {**body, "kind": "party"})
+    assert bad.status_code == 422

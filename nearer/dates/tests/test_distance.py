@@ -138,3 +138,16 @@ def test_visit_countdown_and_planner(apart, client_for):
         )
         assert bad.status_code == 302
         assert services.next_visit(lee).visit.place == "Wellington"
+
+
+def test_the_suggested_call_time_opens_the_recurring_time_form_filled_in(apart, client_for):
+    aroha, lee = apart
+    with time_machine.travel(datetime(2026, 4, 1, 0, 0, tzinfo=UTC), tick=True):
+        suggestion = distance.suggest_call(aroha, lee)
+        page = client_for(aroha).get(reverse("dates:distance")).content.decode()
+        local = suggestion.first.astimezone(aroha.tz).strftime("%Y-%m-%dT%H:%M")
+        link = f"{reverse('dates:series')}?kind=call&amp;minutes=30&amp;starts={local}"
+        assert link in page
+        form = client_for(aroha).get(link.replace("&amp;", "&")).content.decode()
+    assert f'value="{local}"' in form
+    assert '<option value="call" selected>' in form
