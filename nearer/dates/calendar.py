@@ -64,8 +64,9 @@ def _proposal_events(user, start, end):
         )
 
 
-def _series_events(user, start, end):
-    for s in Series.objects.visible_to(user).select_related("author"):
+def _series_events(user, start, end, only=None):
+    found = only if only is not None else Series.objects.visible_to(user).select_related("author")
+    for s in found:
         title = s.title or s.get_kind_display()
         for occurrence in series_occurrences(s, start - timedelta(days=1), end):
             if s.kind == Series.Kind.ANNIVERSARY:
@@ -90,21 +91,25 @@ def _series_events(user, start, end):
             )
 
 
+def _visit_event(user, v: Visit) -> Event:
+    return Event(
+        uid=f"visit-{v.pk}@nearer",
+        kind="visit",
+        title=_("Visit: %(place)s") % {"place": v.place} if v.place else _("Visit"),
+        start=v.starts_on,
+        end=v.ends_on + timedelta(days=1),
+        all_day=True,
+        url=reverse("dates:distance"),
+        mine=v.author_id == user.pk,
+    )
+
+
 def _visit_events(user, start, end):
     zone = user.tz
     first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
     visits = Visit.objects.visible_to(user).select_related("author")
     for v in visits.filter(ends_on__gte=first, starts_on__lte=last):
-        yield Event(
-            uid=f"visit-{v.pk}@nearer",
-            kind="visit",
-            title=_("Visit: %(place)s") % {"place": v.place} if v.place else _("Visit"),
-            start=v.starts_on,
-            end=v.ends_on + timedelta(days=1),
-            all_day=True,
-            url=reverse("dates:distance"),
-            mine=v.author_id == user.pk,
-        )
+        yield _visit_event(user, v)
 
 
 def plan_milestones(user) -> list[tuple[date, str, str]]:
@@ -253,6 +258,17 @@ def proposal_ical(user, proposal: Proposal) -> bytes:
         if e.uid == f"proposal-{proposal.pk}@nearer"
     ]
     return to_ical(events, neutral_titles(user))
+
+
+def series_ical(user, series: Series) -> bytes:
+    """One recurring time's occurrences over the feed's window, for a one-off download."""
+    now = timezone.now()
+    events = list(_series_events(user, now - FEED_PAST, now + FEED_AHEAD, only=[series]))
+    return to_ical(events, neutral_titles(user))
+
+
+def visit_ical(user, visit: Visit) -> bytes:
+    return to_ical([_visit_event(user, visit)], neutral_titles(user))
 
 
 def feed_settings(user) -> CalendarFeed:

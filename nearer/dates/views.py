@@ -222,17 +222,33 @@ def tried_new(request):
     return redirect(proposal_url(proposal))
 
 
+def _ics(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @require_GET
 @login_required
 def event_ics(request, pk):
     proposal = _proposal(request.user, pk)
     if proposal.status != Status.ACCEPTED:
         raise Http404
-    response = HttpResponse(
-        cal.proposal_ical(request.user, proposal), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="nearer-{proposal.pk}.ics"'
-    return response
+    return _ics(cal.proposal_ical(request.user, proposal), f"nearer-{proposal.pk}.ics")
+
+
+@require_GET
+@login_required
+def series_ics(request, pk):
+    item = get_visible_or_404(Series.objects.select_related("author"), request.user, pk=pk)
+    return _ics(cal.series_ical(request.user, item), f"nearer-together-{item.pk}.ics")
+
+
+@require_GET
+@login_required
+def visit_ics(request, pk):
+    visit = get_visible_or_404(Visit, request.user, pk=pk)
+    return _ics(cal.visit_ical(request.user, visit), f"nearer-visit-{visit.pk}.ics")
 
 
 @require_GET

@@ -222,6 +222,10 @@ def message_for(reminder: Reminder) -> Message:
                 else _("A planned date was called off."),
                 reverse("dates:detail", kwargs={"pk": proposal.pk}),
             )
+        if proposal is not None and proposal.kind == proposal.Kind.CALL:
+            return Message(
+                _("A call is coming up"), _("Your call is coming up."), reverse("dates:calendar")
+            )
         body = (
             _("Your date is coming up: %(when)s, your time.") % {"when": when}
             if when

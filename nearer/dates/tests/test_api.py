@@ -395,3 +395,13 @@ def test_a_call_can_be_proposed_and_lands_on_the_calendar_as_a_call(cast, client
     assert [(e["kind"], e["title"]) for e in events] == [("call", "Sunday catch-up")]
     bad = _json(client_for(cast.a), "POST", "/api/v1/dates", {**body, "kind": "party"})
     assert bad.status_code == 422
+
+
+def test_a_planned_call_is_announced_as_a_call(cast):
+    from nearer.reminders.models import Reminder
+    from nearer.reminders.services import message_for
+
+    proposal = services.propose(cast.a, [NOW + timedelta(days=3)], title="Catch-up", kind="call")
+    services.accept(cast.b, proposal, proposal.times.first())
+    message = message_for(Reminder.objects.get(user=cast.a, key=f"proposal:{proposal.pk}"))
+    assert message.subject == "A call is coming up" and "date" not in message.body
