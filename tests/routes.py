@@ -596,6 +596,8 @@ TIME_TOGETHER_ROUTES |= {
     "api:date_reflect": Route(("POST",), api=True, obj=_a_past_date, both_act=True),
     "api:date_tried_new": Route(("PUT",), api=True, obj=_a_past_date, both_act=True),
     "api:new_things": Route(("GET",), api=True),
+    "api:date_ideas": Route(("GET",), api=True),
+    "api:date_idea_mark": Route(("PUT",), api=True, args=lambda cast: {"key": _date_key()}),
     "api:calendar": Route(("GET",), api=True),
     "api:feed": Route(("GET",), api=True),
     "api:feed_regenerate": Route(("POST",), api=True),

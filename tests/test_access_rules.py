@@ -30,6 +30,7 @@ BODIES = {
     "api:date_cancel": {"reason": "came_up"},
     "api:date_reflect": {"text": "Lovely", "visibility": "shared"},
     "api:date_tried_new": {"tried": True},
+    "api:date_idea_mark": {"favourite": True},
     "api:feed_titles": {"titles": "neutral"},
     "api:series_create": {"rule": "FREQ=WEEKLY", "starts": "2030-01-04T19:00:00+01:00"},
     "api:series_skip": {"starts_at": "2026-01-09T19:00:00+01:00"},

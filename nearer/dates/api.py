@@ -116,6 +116,56 @@ def new_things(request):
     return [_proposal(p, request.user) for p in found]
 
 
+class IdeaOut(Schema):
+    key: str
+    title: str
+    favourite: bool
+    we_did_this: bool
+
+
+class IdeaMarkIn(Schema):
+    favourite: bool | None = None
+    we_did_this: bool | None = None
+
+
+def _idea(idea) -> dict:
+    return {
+        "key": idea.key,
+        "title": idea.title,
+        "favourite": idea.favourite,
+        "we_did_this": idea.done,
+    }
+
+
+@router.get(
+    "/dates/ideas",
+    response=list[IdeaOut],
+    summary="Date ideas with my marks, not tried yet first (or only favourites, or by title)",
+)
+def date_ideas(request, order: Literal["not_tried", "favourites", "title"] = "not_tried"):
+    return [_idea(i) for i in services.ideas_for(request.user, order)[:200]]
+
+
+@router.put(
+    "/dates/ideas/{key}/mark",
+    response=IdeaOut,
+    summary='Mark a date idea as a favourite, or "we did this" (my own marks)',
+)
+def date_idea_mark(request, key: str, payload: IdeaMarkIn):
+    item = services.date_idea(key)
+    if item is None:
+        raise HttpError(404, _("There is no date idea with that key."))
+    mark = services.mark_idea(
+        request.user, item, favourite=payload.favourite, done=payload.we_did_this
+    )
+    return {
+        "key": item.key,
+        "title": item.title,
+        "favourite": mark.favourite,
+        "we_did_this": mark.done,
+    }
+
+
 @router.post("/dates", response={201: ProposalOut}, summary="Propose a date to my partner")
 def date_create(request, payload: ProposalIn):
     idea = services.date_idea(payload.idea) if payload.idea else None

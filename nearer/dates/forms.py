@@ -63,6 +63,7 @@ class CancelForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("A few kind words to go with it (optional)"),
         choices=[("", _("No reason needed")), *CancelReason.choices],
+        initial="",
         required=False,
         widget=forms.RadioSelect,
     )

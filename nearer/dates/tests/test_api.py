@@ -405,3 +405,26 @@ def test_a_planned_call_is_announced_as_a_call(cast):
     services.accept(cast.b, proposal, proposal.times.first())
     message = message_for(Reminder.objects.get(user=cast.a, key=f"proposal:{proposal.pk}"))
     assert message.subject == "A call is coming up" and "date" not in message.body
+
+
+def test_date_ideas_with_my_own_marks_untried_first(cast, client_for):
+    from nearer.library.models import Item
+
+    for key, title in (("d-a", "A walk"), ("d-b", "Board games"), ("d-c", "Cooking")):
+        Item.objects.create(
+            key=key, kind="date", title=title, content_hash="x", source="t", loaded_at=NOW
+        )
+    a, b = client_for(cast.a), client_for(cast.b)
+    assert _json(a, "PUT", "/api/v1/dates/ideas/d-a/mark", {"we_did_this": True}).json() == {
+        "key": "d-a",
+        "title": "A walk",
+        "favourite": False,
+        "we_did_this": True,
+    }
+    _json(a, "PUT", "/api/v1/dates/ideas/d-c/mark", {"favourite": True})
+    assert [i["key"] for i in a.get("/api/v1/dates/ideas").json()] == ["d-c", "d-b", "d-a"]
+    assert [i["key"] for i in a.get("/api/v1/dates/ideas?order=favourites").json()] == ["d-c"]
+    assert b.get("/api/v1/dates/ideas?order=favourites").json() == []  # marks are one's own
+    assert a.get("/api/v1/dates/ideas?order=random").status_code == 422
+    missing = _json(a, "PUT", "/api/v1/dates/ideas/nope/mark", {"favourite": True})
+    assert missing.status_code == 404
