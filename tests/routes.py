@@ -558,6 +558,7 @@ TIME_TOGETHER_ROUTES = {
     "dates:free_add": Route(("POST",)),
     "dates:free_delete": Route(("POST",), obj=_a_free_time),
     "dates:visit_add": Route(("POST",)),
+    "dates:visit_edit": Route(("GET", "POST"), obj=_a_visit),
     "dates:visit_delete": Route(("POST",), obj=_a_visit),
     "dates:visit_ics": Route(("GET",), obj=_a_visit, partner_sees=True),
     "reminders:settings": Route(("GET", "POST")),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("distance/free/", views.free_add, name="free_add"),
     path("distance/free/<int:pk>/delete/", views.free_delete, name="free_delete"),
     path("distance/visits/", views.visit_add, name="visit_add"),
+    path("distance/visits/<int:pk>/edit/", views.visit_edit, name="visit_edit"),
     path("distance/visits/<int:pk>/delete/", views.visit_delete, name="visit_delete"),
     path("distance/visits/<int:pk>/event.ics", views.visit_ics, name="visit_ics"),
 ]

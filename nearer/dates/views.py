@@ -456,6 +456,28 @@ def visit_add(request):
     return redirect("dates:distance")
 
 
+@require_http_methods(["GET", "POST"])
+@login_required
+def visit_edit(request, pk):
+    visit = get_changeable_or_404(Visit, request.user, pk=pk)
+    initial = {
+        "starts_on": visit.starts_on,
+        "ends_on": visit.ends_on,
+        "place": visit.place,
+        "plans": visit.plans,
+    }
+    form = VisitForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_visit(request.user, visit, **form.cleaned_data)
+        except services.DateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("dates:distance")
+    return render(request, "dates/visit_edit.html", {"form": form, "visit": visit})
+
+
 @require_POST
 @login_required
 def visit_delete(request, pk):
