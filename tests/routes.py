@@ -477,6 +477,20 @@ def _a_accepted_date(cast):
     return {"pk": proposal.pk}
 
 
+def _a_past_date(cast):
+    """A's date that B accepted and that has happened (reflections and "we tried something
+    new" open then)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from nearer.dates.models import Proposal
+
+    pk = _a_accepted_date(cast)["pk"]
+    Proposal.objects.filter(pk=pk).update(starts_at=timezone.now() - timedelta(days=1))
+    return {"proposal_id": pk}
+
+
 def _a_series(cast):
     from datetime import datetime
 
@@ -536,6 +550,7 @@ TIME_TOGETHER_ROUTES = {
     "dates:series": Route(("GET", "POST")),
     "dates:series_skip": Route(("POST",), obj=_a_series),
     "dates:series_delete": Route(("POST",), obj=_a_series),
+    "dates:series_ics": Route(("GET",), obj=_a_series, partner_sees=True),
     "dates:calendar": Route(("GET",)),
     "dates:feed_settings": Route(("GET", "POST")),
     "dates:feed": Route(("GET",), public=True, args=_a_feed_token),
@@ -543,7 +558,9 @@ TIME_TOGETHER_ROUTES = {
     "dates:free_add": Route(("POST",)),
     "dates:free_delete": Route(("POST",), obj=_a_free_time),
     "dates:visit_add": Route(("POST",)),
+    "dates:visit_edit": Route(("GET", "POST"), obj=_a_visit),
     "dates:visit_delete": Route(("POST",), obj=_a_visit),
+    "dates:visit_ics": Route(("GET",), obj=_a_visit, partner_sees=True),
     "reminders:settings": Route(("GET", "POST")),
     "reminders:push_subscribe": Route(("POST",)),
     "reminders:unsubscribe": Route(("GET", "POST"), public=True, args=_a_unsubscribe_token),
@@ -566,7 +583,40 @@ TIME_TOGETHER_ROUTES |= {
     "api:date_decline": Route(
         ("POST",), api=True, obj=lambda c: {"proposal_id": _a_proposal(c)["pk"]}, partner_acts=True
     ),
+    "api:date_suggest": Route(
+        ("POST",), api=True, obj=lambda c: {"proposal_id": _a_proposal(c)["pk"]}, partner_acts=True
+    ),
+    # Either partner calls off a planned date.
+    "api:date_cancel": Route(
+        ("POST",),
+        api=True,
+        obj=lambda c: {"proposal_id": _a_accepted_date(c)["pk"]},
+        both_act=True,
+    ),
+    "api:date_reflections": Route(("GET",), api=True, obj=_a_past_date, partner_sees=True),
+    "api:date_reflect": Route(("POST",), api=True, obj=_a_past_date, both_act=True),
+    "api:date_tried_new": Route(("PUT",), api=True, obj=_a_past_date, both_act=True),
+    "api:new_things": Route(("GET",), api=True),
+    "api:date_ideas": Route(("GET",), api=True),
+    "api:date_idea_mark": Route(("PUT",), api=True, args=lambda cast: {"key": _date_key()}),
     "api:calendar": Route(("GET",), api=True),
+    "api:feed": Route(("GET",), api=True),
+    "api:feed_regenerate": Route(("POST",), api=True),
+    "api:feed_revoke": Route(("DELETE",), api=True),
+    "api:feed_titles": Route(("PUT",), api=True),
+    "api:series_list": Route(("GET",), api=True),
+    "api:series_create": Route(("POST",), api=True),
+    "api:series_skip": Route(("POST",), api=True, obj=lambda c: {"series_id": _a_series(c)["pk"]}),
+    "api:series_delete": Route(
+        ("DELETE",), api=True, obj=lambda c: {"series_id": _a_series(c)["pk"]}
+    ),
+    "api:visits": Route(("GET",), api=True),
+    "api:visit_next": Route(("GET",), api=True),
+    "api:visit_create": Route(("POST",), api=True),
+    "api:visit_update": Route(("PATCH",), api=True, obj=lambda c: {"visit_id": _a_visit(c)["pk"]}),
+    "api:visit_delete": Route(("DELETE",), api=True, obj=lambda c: {"visit_id": _a_visit(c)["pk"]}),
+    "api:free_times": Route(("GET",), api=True),
+    "api:free_times_set": Route(("PUT",), api=True),
     "api:free_windows": Route(("GET",), api=True),
     "api:preferences": Route(("GET",), api=True),
     "api:preferences_save": Route(("PUT",), api=True),

@@ -1,7 +1,8 @@
 """The shared calendar: every event a person may see, in a window, and its iCalendar form.
 
 Only what ``nearer.visibility`` lets the person see appears: planned dates and calls (shared
-by nature), recurring time, anniversaries and visits that are theirs or shared with them.
+by nature), recurring time, anniversaries and visits that are theirs or shared with them,
+and the milestones of their own plan (a plan is private, so only its owner ever sees them).
 The subscription feed uses the ``icalendar`` library; each event starts at its UTC instant
 (recurring time is expanded here, with its wall-clock rule, so calendar apps need no zone
 database of their own to get it right).
@@ -19,12 +20,11 @@ from django.utils.translation import gettext as _
 
 from nearer.dates.models import CalendarFeed, Proposal, Series, Visit
 from nearer.dates.services import series_occurrences
+from nearer.plans.definitions import DAYS, TOTAL_DAYS, WEEKS
+from nearer.plans.services import current_enrollment, local_today
 
 FEED_PAST = timedelta(days=90)
 FEED_AHEAD = timedelta(days=400)
-# The years a calendar window may start in (pages and API alike): wide enough for any
-# anniversary, narrow enough that a window never runs off the end of Python's dates.
-FIRST_YEAR, LAST_YEAR = 1970, 2200
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,9 @@ def _proposal_events(user, start, end):
         )
 
 
-def _series_events(user, start, end):
-    for s in Series.objects.visible_to(user).select_related("author"):
+def _series_events(user, start, end, only=None):
+    found = only if only is not None else Series.objects.visible_to(user).select_related("author")
+    for s in found:
         title = s.title or s.get_kind_display()
         for occurrence in series_occurrences(s, start - timedelta(days=1), end):
             if s.kind == Series.Kind.ANNIVERSARY:
@@ -90,21 +91,67 @@ def _series_events(user, start, end):
             )
 
 
+def _visit_event(user, v: Visit) -> Event:
+    return Event(
+        uid=f"visit-{v.pk}@nearer",
+        kind="visit",
+        title=_("Visit: %(place)s") % {"place": v.place} if v.place else _("Visit"),
+        start=v.starts_on,
+        end=v.ends_on + timedelta(days=1),
+        all_day=True,
+        url=reverse("dates:distance"),
+        mine=v.author_id == user.pk,
+    )
+
+
 def _visit_events(user, start, end):
     zone = user.tz
     first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
     visits = Visit.objects.visible_to(user).select_related("author")
     for v in visits.filter(ends_on__gte=first, starts_on__lte=last):
-        yield Event(
-            uid=f"visit-{v.pk}@nearer",
-            kind="visit",
-            title=_("Visit: %(place)s") % {"place": v.place} if v.place else _("Visit"),
-            start=v.starts_on,
-            end=v.ends_on + timedelta(days=1),
-            all_day=True,
-            url=reverse("dates:distance"),
-            mine=v.author_id == user.pk,
+        yield _visit_event(user, v)
+
+
+def plan_milestones(user) -> list[tuple[date, str, str]]:
+    """(day, key, title) for the start of each week of the person's own current plan and its
+    last day. Days move on with the plan's pauses, as the plan's own days do."""
+    enrollment = current_enrollment(user)
+    if enrollment is None:
+        return []
+    paused = enrollment.paused_days
+    if enrollment.paused_on is not None:  # while paused, the rest waits from today
+        paused += max(0, (local_today(user) - enrollment.paused_on).days)
+    first = enrollment.started_on + timedelta(days=paused)
+    found = [(first, f"{enrollment.pk}-start", _("Your plan begins"))]
+    for week in range(2, WEEKS + 1):
+        found.append(
+            (
+                first + timedelta(days=DAYS * (week - 1)),
+                f"{enrollment.pk}-w{week}",
+                _("Week %(week)s of your plan") % {"week": week},
+            )
         )
+    found.append(
+        (first + timedelta(days=TOTAL_DAYS - 1), f"{enrollment.pk}-end", _("Your six weeks end"))
+    )
+    return found
+
+
+def _plan_events(user, start, end):
+    zone = user.tz
+    first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
+    for day, key, title in plan_milestones(user):
+        if first <= day <= last:
+            yield Event(
+                uid=f"plan-{key}@nearer",
+                kind="plan",
+                title=title,
+                start=day,
+                end=day + timedelta(days=1),
+                all_day=True,
+                url=reverse("plans:overview"),
+                mine=True,
+            )
 
 
 def events_for(user, start: datetime, end: datetime) -> list[Event]:
@@ -112,6 +159,7 @@ def events_for(user, start: datetime, end: datetime) -> list[Event]:
         *_proposal_events(user, start, end),
         *_series_events(user, start, end),
         *_visit_events(user, start, end),
+        *_plan_events(user, start, end),
     ]
 
     def key(event):
@@ -212,6 +260,17 @@ def proposal_ical(user, proposal: Proposal) -> bytes:
     return to_ical(events, neutral_titles(user))
 
 
+def series_ical(user, series: Series) -> bytes:
+    """One recurring time's occurrences over the feed's window, for a one-off download."""
+    now = timezone.now()
+    events = list(_series_events(user, now - FEED_PAST, now + FEED_AHEAD, only=[series]))
+    return to_ical(events, neutral_titles(user))
+
+
+def visit_ical(user, visit: Visit) -> bytes:
+    return to_ical([_visit_event(user, visit)], neutral_titles(user))
+
+
 def feed_settings(user) -> CalendarFeed:
     return CalendarFeed.objects.owned_by(user).first() or CalendarFeed(user=user)
 
@@ -235,6 +294,20 @@ def set_neutral_titles(user, value: bool | None) -> CalendarFeed:
     feed.neutral_titles = value
     feed.save()
     return feed
+
+
+# How titles look in the feed, as pages and the API name the choice.
+TITLES = {"default": None, "neutral": True, "full": False}
+
+
+def titles_choice(feed: CalendarFeed) -> str:
+    return next(name for name, value in TITLES.items() if value is feed.neutral_titles)
+
+
+def set_titles_choice(user, choice: str) -> CalendarFeed:
+    if choice not in TITLES:
+        raise ValueError(choice)
+    return set_neutral_titles(user, TITLES[choice])
 
 
 def feed_url(feed: CalendarFeed) -> str:

@@ -6,7 +6,7 @@ import calendar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nearer.dates.models import DeclineReason, Series
+from nearer.dates.models import CancelReason, DeclineReason, Proposal, Series
 from nearer.visibility import Visibility
 
 
@@ -19,6 +19,13 @@ def _when(label, required=False):
 
 
 class ProposeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=Proposal.Kind.choices,
+        initial=Proposal.Kind.DATE,
+        required=False,  # a date unless chosen otherwise
+        widget=forms.RadioSelect,
+    )
     title = forms.CharField(
         label=_("Your own idea"),
         required=False,
@@ -49,6 +56,16 @@ class SuggestForm(forms.Form):
 class DeclineForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Your answer"), choices=DeclineReason.choices, widget=forms.RadioSelect
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("A few kind words to go with it (optional)"),
+        choices=[("", _("No reason needed")), *CancelReason.choices],
+        initial="",
+        required=False,
+        widget=forms.RadioSelect,
     )
 
 

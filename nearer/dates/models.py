@@ -34,6 +34,13 @@ class DeclineReason(models.TextChoices):
     TOO_MUCH = "too_much", _("I have too much on right now. Let us find something smaller.")
 
 
+class CancelReason(models.TextChoices):
+    # Kind, ready-made words for calling off a planned date; no explanation is ever needed.
+    CAME_UP = "came_up", _("Something came up. Let us find another time soon.")
+    NOT_UP_TO_IT = "not_up_to_it", _("I am not up to it this time. Thank you for understanding.")
+    TOO_MUCH = "too_much", _("I have too much on right now. Let us find something smaller.")
+
+
 class ProposalQuerySet(AuthoredQuerySet):
     def planned(self):
         return self.filter(status=Status.ACCEPTED, starts_at__isnull=False)
@@ -61,6 +68,16 @@ class Proposal(Authored):
     minutes = models.PositiveIntegerField(default=120)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
     decline_reason = models.CharField(max_length=20, choices=DeclineReason.choices, blank=True)
+    # Who called it off (either partner, once it is planned) and, if they chose one, a kind
+    # ready-made reason: never free text, so notifications can never carry anyone's words.
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cancel_reason = models.CharField(max_length=20, choices=CancelReason.choices, blank=True)
     starts_at = models.DateTimeField(null=True, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     tried_new_at = models.DateTimeField(null=True, blank=True)
@@ -91,6 +108,7 @@ class Proposal(Authored):
             "minutes": self.minutes,
             "times_offered": [t.starts_at.isoformat() for t in self.times.all()],
             "declined_with": self.get_decline_reason_display() if self.decline_reason else "",
+            "called_off_with": self.get_cancel_reason_display() if self.cancel_reason else "",
             "we_tried_something_new": self.tried_new_at is not None,
             "created_at": self.created_at.isoformat(),
         }

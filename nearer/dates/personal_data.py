@@ -25,7 +25,7 @@ registry.register(
     encrypted=("title", "message"),
     section="dates",
     label="Dates proposed",
-    also_points_at=("recipient",),
+    also_points_at=("recipient", "cancelled_by"),
 )
 registry.register(
     Reflection,

@@ -9,11 +9,19 @@ gap (``fold``/zoneinfo semantics), as calendar apps do.
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import DAILY, rrule, rrulestr
 
 
 class RuleError(ValueError):
     pass
+
+
+# Time together happens at most once a day: an hourly or by-the-minute rule would put
+# thousands of events on a calendar (and cost as much to expand on every page).
+_TOO_FINE = ("BYHOUR", "BYMINUTE", "BYSECOND")
+# A rule must come round within this many years of its first day (a leap day on a Monday
+# comes round every 28), so a rule that never happens is refused, not expanded for ever.
+_COMES_ROUND_YEARS = 30
 
 
 def parse(rule: str, starts_local: datetime):
@@ -21,10 +29,42 @@ def parse(rule: str, starts_local: datetime):
     text = (rule or "").strip().removeprefix("RRULE:")
     if not text or "\n" in text or "DTSTART" in text.upper():
         raise RuleError("empty or malformed rule")
+    if any(part in text.upper() for part in _TOO_FINE):
+        raise RuleError("more often than once a day")
     try:
-        return rrulestr(text, dtstart=starts_local.replace(tzinfo=None))
-    except (ValueError, TypeError) as exc:
+        parsed = rrulestr(text, dtstart=starts_local.replace(tzinfo=None))
+    except (ValueError, TypeError, OverflowError, IndexError, KeyError) as exc:
         raise RuleError(str(exc)) from exc
+    if not isinstance(parsed, rrule) or parsed._freq > DAILY:
+        raise RuleError("more often than once a day")
+    return parsed
+
+
+def check(rule: str, starts_local: datetime) -> None:
+    """RuleError unless ``rule`` parses and happens at least once (see ``_COMES_ROUND_YEARS``)."""
+    parsed = parse(rule, starts_local)
+    first = starts_local.replace(tzinfo=None)
+    try:
+        horizon = first + timedelta(days=366 * _COMES_ROUND_YEARS)
+        until = min(parsed._until, horizon) if parsed._until else horizon
+        if parsed.replace(count=None, until=until).after(first, inc=True) is None:
+            raise RuleError("never happens")
+    except (ValueError, OverflowError) as exc:
+        raise RuleError(str(exc)) from exc
+
+
+def rule_time(rule: str, starts_local: datetime, time_zone: str, instant: datetime):
+    """The naive local time the rule gives for the occurrence at aware ``instant``, or None
+    when no occurrence starts then (an occurrence moved by a spring-forward gap included)."""
+    zone = ZoneInfo(time_zone)
+    local = instant.astimezone(zone).replace(tzinfo=None)
+    parsed = parse(rule, starts_local)
+    for candidate in parsed.between(
+        local - timedelta(hours=3), local + timedelta(hours=3), inc=True
+    ):
+        if _aware(candidate, zone) == instant:
+            return candidate
+    return None
 
 
 def _aware(local: datetime, zone: ZoneInfo) -> datetime:

@@ -6,7 +6,8 @@ own zone). Reminders are scheduled through ``nearer.reminders.services``.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from nearer.couples.services import state_of
 from nearer.dates import recurrence
 from nearer.dates.models import (
+    CancelReason,
     DeclineReason,
     FreeTime,
     IdeaMark,
@@ -31,6 +33,12 @@ from nearer.visibility import Visibility, can_view
 MAX_TIMES = 5
 MAX_TITLE = 200
 MAX_TEXT = 4000
+MAX_SERIES = 50  # recurring times one person keeps
+MAX_FREE_TIMES = 50  # weekly free ranges one person keeps
+MAX_VISIT_DAYS = 366
+# The years a calendar window, a time or a day may fall in (pages and API alike): wide enough
+# for any anniversary, narrow enough that a window never runs off the end of Python's dates.
+FIRST_YEAR, LAST_YEAR = 1970, 2200
 
 
 class DateError(Exception):
@@ -42,6 +50,31 @@ class DateError(Exception):
         self.message = message
 
 
+def check_instant(value: datetime, what: str = "") -> datetime:
+    """An aware datetime within FIRST_YEAR..LAST_YEAR (in UTC), or a DateError that says so."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise DateError("naive", _("Times need a time zone offset, e.g. 2026-12-01T19:00:00Z."))
+    # Its own year first: turning year 1 or 9999 to UTC can run off the end of Python's dates.
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise DateError("years", _years_message())
+    if not FIRST_YEAR <= value.astimezone(UTC).year <= LAST_YEAR:
+        raise DateError("years", _years_message())
+    return value
+
+
+def check_day(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise DateError("years", _years_message())
+    return value
+
+
+def _years_message() -> str:
+    return _("Choose a time between the years %(first)s and %(last)s.") % {
+        "first": FIRST_YEAR,
+        "last": LAST_YEAR,
+    }
+
+
 def date_idea(key: str | None) -> Item | None:
     if not key:
         return None
@@ -50,13 +83,12 @@ def date_idea(key: str | None) -> Item | None:
 
 def _check_times(times) -> list[datetime]:
     now = timezone.now()
-    clean = sorted({t for t in times if t is not None})
+    given = [check_instant(t) for t in times if t is not None]
+    clean = sorted(set(given))
     if not clean:
         raise DateError("no_time", _("Offer at least one time."))
     if len(clean) > MAX_TIMES:
         raise DateError("too_many", _("Offer at most %(n)d times.") % {"n": MAX_TIMES})
-    if any(t.tzinfo is None for t in clean):
-        raise DateError("naive", _("Times need a time zone."))
     if any(t <= now for t in clean):
         raise DateError("past", _("Choose times that are still ahead."))
     return clean
@@ -75,6 +107,8 @@ def propose(
     partner = state_of(user).partner
     if partner is None:
         raise DateError("no_partner", _("Dates are planned with a partner; invite yours first."))
+    if kind not in Proposal.Kind.values:
+        raise DateError("kind", _("Choose what kind of time this is."))
     title = (title or "").strip()[:MAX_TITLE]
     if item is None and not title:
         raise DateError("no_idea", _("Choose an idea from the library or write your own."))
@@ -179,14 +213,46 @@ def decline(user, proposal: Proposal, reason: str) -> Proposal:
     return proposal
 
 
-def cancel(user, proposal: Proposal) -> Proposal:
-    if not can_view(user, proposal) or proposal.status in (Status.DECLINED, Status.CANCELLED):
-        raise DateError("closed", _("This date cannot be called off."))
-    proposal.status = Status.CANCELLED
-    proposal.save(update_fields=["status", "updated_at"])
-    from nearer.reminders.services import cancel_for
+def can_call_off(user, proposal: Proposal) -> bool:
+    """Either partner may call off a planned date that is still ahead; a proposal still
+    waiting for an answer is withdrawn only by the person who proposed it (the partner
+    declines it instead)."""
+    if not can_view(user, proposal):
+        return False
+    if proposal.status == Status.ACCEPTED:
+        return (
+            user.pk in (proposal.author_id, proposal.recipient_id)
+            and proposal.starts_at > timezone.now()
+        )
+    if proposal.status in (Status.PROPOSED, Status.COUNTERED):
+        return proposal.author_id == user.pk
+    return False
 
-    cancel_for(f"proposal:{proposal.pk}")
+
+def cancel(user, proposal: Proposal, reason: str = "") -> Proposal:
+    """Call off a date, kindly: ``reason`` is one of ``CancelReason`` or empty. The other
+    person hears only that a planned date was called off (never a reason or any words)."""
+    if reason and reason not in CancelReason.values:
+        raise DateError("reason", _("Choose one of the answers, or none."))
+    if not can_call_off(user, proposal):
+        raise DateError("closed", _("This date cannot be called off."))
+    was_planned = proposal.status == Status.ACCEPTED
+    with transaction.atomic():
+        updated = Proposal.objects.filter(pk=proposal.pk, status=proposal.status).update(
+            status=Status.CANCELLED,
+            cancelled_by=user,
+            cancel_reason=reason,
+            updated_at=timezone.now(),
+        )
+        if not updated:
+            raise DateError("closed", _("This date cannot be called off."))
+        proposal.refresh_from_db()
+        from nearer.reminders.services import cancel_for
+
+        cancel_for(f"proposal:{proposal.pk}")
+        other = _other(user, proposal)
+        if was_planned and other is not None:
+            _notify(other, "date_coming_up", proposal)
     return proposal
 
 
@@ -275,14 +341,20 @@ def add_series(
     minutes: int = 60,
     visibility: str = Visibility.SHARED,
 ) -> Series:
+    """Recurring time from naive ``starts_local``, a wall-clock time in the person's zone."""
     if kind not in Series.Kind.values:
         raise DateError("kind", _("Choose what kind of time this is."))
+    check_day(starts_local.date())
     try:
-        recurrence.parse(rule, starts_local)
+        recurrence.check(rule, starts_local)
     except recurrence.RuleError:
         raise DateError("rule", _("That repeat rule is not one Nearer understands.")) from None
     if not 5 <= minutes <= 24 * 60:
         raise DateError("minutes", _("Choose a length between 5 minutes and a day."))
+    if visibility not in (Visibility.PRIVATE, Visibility.SHARED):
+        raise DateError("visibility", _("Choose who can see it."))
+    if Series.objects.authored_by(user).count() >= MAX_SERIES:
+        raise DateError("too_many", _("That is a lot of recurring time; remove one first."))
     series = Series(
         kind=kind,
         rule=rule.strip().removeprefix("RRULE:"),
@@ -298,11 +370,19 @@ def add_series(
     return series
 
 
-def skip_occurrence(user, series: Series, local_start: datetime) -> Series:
-    """Skip one occurrence (an exception), given by its local start time."""
+def skip_occurrence(user, series: Series, when: datetime) -> Series:
+    """Skip one occurrence (an exception), given by the instant it starts at (a naive time
+    is read as wall-clock time in the series' own zone)."""
     if series.author_id != user.pk:
         raise DateError("not_yours", _("Only the person who set this up can change it."))
-    value = local_start.replace(tzinfo=None).isoformat()
+    if when.tzinfo is None:
+        check_day(when.date())
+        when = when.replace(tzinfo=ZoneInfo(series.time_zone))
+    check_instant(when)
+    local = recurrence.rule_time(series.rule, series.starts_local, series.time_zone, when)
+    if local is None:
+        raise DateError("not_a_time", _("That is not one of the times this repeats at."))
+    value = local.isoformat()
     if value not in series.exceptions:
         series.exceptions = [*series.exceptions, value]
         series.save(update_fields=["exceptions", "updated_at"])
@@ -318,13 +398,44 @@ def series_occurrences(series: Series, start: datetime, end: datetime) -> list[d
 # --- visits and free time ---------------------------------------------------------------
 
 
-def add_visit(user, starts_on, ends_on, place: str = "", plans: str = "") -> Visit:
+def _visit_fields(starts_on, ends_on, place: str, plans: str) -> dict:
+    check_day(starts_on)
+    check_day(ends_on)
     if ends_on < starts_on:
         raise DateError("order", _("A visit ends on or after the day it starts."))
-    visit = Visit(starts_on=starts_on, ends_on=ends_on)
+    if (ends_on - starts_on).days >= MAX_VISIT_DAYS:
+        raise DateError("length", _("A visit here lasts at most a year."))
+    return {
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "place": (place or "").strip()[:MAX_TITLE],
+        "plans": (plans or "").strip()[:MAX_TEXT],
+    }
+
+
+def add_visit(user, starts_on, ends_on, place: str = "", plans: str = "") -> Visit:
+    fields = _visit_fields(starts_on, ends_on, place, plans)
+    visit = Visit(starts_on=fields["starts_on"], ends_on=fields["ends_on"])
     visit.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
-    visit.place = (place or "").strip()[:MAX_TITLE]
-    visit.plans = (plans or "").strip()[:MAX_TEXT]
+    visit.place = fields["place"]
+    visit.plans = fields["plans"]
+    visit.save()
+    return visit
+
+
+def update_visit(user, visit: Visit, **changes) -> Visit:
+    """Change a visit's days, place or plans (only its author does)."""
+    if visit.author_id != user.pk:
+        raise DateError("not_yours", _("Only the person who set this up can change it."))
+    current = {
+        "starts_on": visit.starts_on,
+        "ends_on": visit.ends_on,
+        "place": visit.place,
+        "plans": visit.plans,
+    }
+    fields = _visit_fields(**{**current, **{k: v for k, v in changes.items() if v is not None}})
+    visit.starts_on, visit.ends_on = fields["starts_on"], fields["ends_on"]
+    visit.place, visit.plans = fields["place"], fields["plans"]
     visit.save()
     return visit
 
@@ -344,15 +455,40 @@ def next_visit(user) -> Countdown | None:
     return Countdown(visit, max(0, (visit.starts_on - today).days))
 
 
-def add_free_time(user, weekday: int, start, end) -> FreeTime:
+def _check_free_time(weekday: int, start, end) -> None:
     if not 0 <= weekday <= 6:
         raise DateError("weekday", _("Choose a day of the week."))
     if end <= start:
         raise DateError("order", _("The end comes after the start (split times past midnight)."))
+
+
+def add_free_time(user, weekday: int, start, end) -> FreeTime:
+    _check_free_time(weekday, start, end)
+    if FreeTime.objects.authored_by(user).count() >= MAX_FREE_TIMES:
+        raise DateError("too_many", _("That is a lot of free times; remove one first."))
     free = FreeTime(weekday=weekday, start=start, end=end)
     free.attach(user, Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE)
     free.save()
     return free
+
+
+def set_free_times(user, ranges) -> list[FreeTime]:
+    """Replace all of a person's usual free times with ``ranges`` of (weekday, start, end)."""
+    ranges = list(ranges)
+    for weekday, start, end in ranges:
+        _check_free_time(weekday, start, end)
+    if len(ranges) > MAX_FREE_TIMES:
+        raise DateError("too_many", _("That is a lot of free times; remove one first."))
+    visibility = Visibility.SHARED if state_of(user).is_linked else Visibility.PRIVATE
+    with transaction.atomic():
+        FreeTime.objects.authored_by(user).delete()
+        created = []
+        for weekday, start, end in ranges:
+            free = FreeTime(weekday=weekday, start=start, end=end)
+            free.attach(user, visibility)
+            created.append(free)
+        FreeTime.objects.bulk_create(created)
+    return list(FreeTime.objects.authored_by(user))
 
 
 def _notify(person, kind: str, proposal: Proposal, at=None, before=None) -> None:

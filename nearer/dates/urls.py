@@ -20,6 +20,7 @@ urlpatterns = [
     path("together/", views.series, name="series"),
     path("together/<int:pk>/skip/", views.series_skip, name="series_skip"),
     path("together/<int:pk>/delete/", views.series_delete, name="series_delete"),
+    path("together/<int:pk>/events.ics", views.series_ics, name="series_ics"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/feed/", views.feed_settings, name="feed_settings"),
     path("calendar/feed/<str:token>.ics", views.feed, name="feed"),
@@ -27,5 +28,7 @@ urlpatterns = [
     path("distance/free/", views.free_add, name="free_add"),
     path("distance/free/<int:pk>/delete/", views.free_delete, name="free_delete"),
     path("distance/visits/", views.visit_add, name="visit_add"),
+    path("distance/visits/<int:pk>/edit/", views.visit_edit, name="visit_edit"),
     path("distance/visits/<int:pk>/delete/", views.visit_delete, name="visit_delete"),
+    path("distance/visits/<int:pk>/event.ics", views.visit_ics, name="visit_ics"),
 ]

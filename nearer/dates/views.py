@@ -1,7 +1,6 @@
 """Pages for dates, the shared calendar, recurring time and long distance. Thin: services decide."""
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from nearer.couples.services import state_of
 from nearer.dates import calendar as cal
 from nearer.dates import distance, services
 from nearer.dates.forms import (
+    CancelForm,
     DeclineForm,
     FeedForm,
     FreeTimeForm,
@@ -32,7 +32,7 @@ from nearer.visibility import can_change, get_changeable_or_404, get_visible_or_
 
 
 def _proposal(user, pk) -> Proposal:
-    queryset = Proposal.objects.select_related("item", "author", "recipient")
+    queryset = Proposal.objects.select_related("item", "author", "recipient", "cancelled_by")
     return get_visible_or_404(queryset, user, pk=pk)
 
 
@@ -81,6 +81,7 @@ def propose(request):
                 title=form.cleaned_data["title"],
                 message=form.cleaned_data["message"],
                 minutes=form.cleaned_data["minutes"],
+                kind=form.cleaned_data["kind"] or Proposal.Kind.DATE,
             )
         except services.DateError as error:
             form.add_error(None, error.message)
@@ -112,6 +113,8 @@ def detail(request, pk):
         "reflections": reflections,
         "is_past": services.is_past(proposal),
         "is_mine": proposal.author_id == request.user.pk,
+        "can_call_off": services.can_call_off(request.user, proposal),
+        "cancel_form": CancelForm(),
     }
     return render(request, "dates/detail.html", context)
 
@@ -170,9 +173,13 @@ def decline(request, pk):
 @require_POST
 @login_required
 def cancel(request, pk):
-    proposal = get_changeable_or_404(Proposal, request.user, pk=pk)
+    proposal = _proposal(request.user, pk)
+    if not services.can_call_off(request.user, proposal):
+        raise Http404
+    form = CancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.cancel(request.user, proposal)
+        services.cancel(request.user, proposal, reason)
     except services.DateError as error:
         return _fail(request, error, "dates:index")
     messages.success(request, _("Called off."))
@@ -215,17 +222,33 @@ def tried_new(request):
     return redirect(proposal_url(proposal))
 
 
+def _ics(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @require_GET
 @login_required
 def event_ics(request, pk):
     proposal = _proposal(request.user, pk)
     if proposal.status != Status.ACCEPTED:
         raise Http404
-    response = HttpResponse(
-        cal.proposal_ical(request.user, proposal), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="nearer-{proposal.pk}.ics"'
-    return response
+    return _ics(cal.proposal_ical(request.user, proposal), f"nearer-{proposal.pk}.ics")
+
+
+@require_GET
+@login_required
+def series_ics(request, pk):
+    item = get_visible_or_404(Series.objects.select_related("author"), request.user, pk=pk)
+    return _ics(cal.series_ical(request.user, item), f"nearer-together-{item.pk}.ics")
+
+
+@require_GET
+@login_required
+def visit_ics(request, pk):
+    visit = get_visible_or_404(Visit, request.user, pk=pk)
+    return _ics(cal.visit_ical(request.user, visit), f"nearer-visit-{visit.pk}.ics")
 
 
 @require_GET
@@ -259,7 +282,9 @@ def mark_idea(request, key):
 @require_http_methods(["GET", "POST"])
 @login_required
 def series(request):
-    form = SeriesForm(request.POST or None)
+    # The long-distance page's suggested call time arrives filled in (kind, start, length).
+    initial = {k: request.GET[k] for k in ("kind", "starts", "minutes") if k in request.GET}
+    form = SeriesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         local = timezone.localtime(data["starts"], request.user.tz)
@@ -294,9 +319,10 @@ def series_skip(request, pk):
     except ValueError:
         messages.error(request, _("Choose which time to skip."))
         return redirect("dates:series")
-    if when.tzinfo is not None:
-        when = when.astimezone(ZoneInfo(item.time_zone))
-    services.skip_occurrence(request.user, item, when)
+    try:
+        services.skip_occurrence(request.user, item, when)
+    except services.DateError as error:
+        return _fail(request, error, "dates:series")
     messages.success(request, _("Skipped, just that once."))
     return redirect("dates:series")
 
@@ -320,7 +346,7 @@ def calendar(request):
         first = date(year, month, 1)
     except ValueError:
         first = today.replace(day=1)
-    if not cal.FIRST_YEAR <= first.year <= cal.LAST_YEAR:
+    if not services.FIRST_YEAR <= first.year <= services.LAST_YEAR:
         first = today.replace(day=1)
     context = {
         "view": view,
@@ -347,8 +373,7 @@ def feed(request, token):
 def feed_settings(request):
     user = request.user
     feed_row = cal.feed_settings(user)
-    choice = {None: "default", True: "neutral", False: "full"}[feed_row.neutral_titles]
-    form = FeedForm(request.POST or None, initial={"titles": choice})
+    form = FeedForm(request.POST or None, initial={"titles": cal.titles_choice(feed_row)})
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "regenerate":
@@ -358,8 +383,7 @@ def feed_settings(request):
             cal.revoke_feed(user)
             messages.success(request, _("Turned off. The address no longer works."))
         elif form.is_valid():
-            value = {"default": None, "neutral": True, "full": False}[form.cleaned_data["titles"]]
-            cal.set_neutral_titles(user, value)
+            cal.set_titles_choice(user, form.cleaned_data["titles"])
             messages.success(request, _("Saved."))
         else:
             messages.error(request, _("Choose how titles should look."))
@@ -430,6 +454,28 @@ def visit_add(request):
         return _fail(request, error, "dates:distance")
     messages.success(request, _("Something to look forward to."))
     return redirect("dates:distance")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def visit_edit(request, pk):
+    visit = get_changeable_or_404(Visit, request.user, pk=pk)
+    initial = {
+        "starts_on": visit.starts_on,
+        "ends_on": visit.ends_on,
+        "place": visit.place,
+        "plans": visit.plans,
+    }
+    form = VisitForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_visit(request.user, visit, **form.cleaned_data)
+        except services.DateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("dates:distance")
+    return render(request, "dates/visit_edit.html", {"form": form, "visit": visit})
 
 
 @require_POST

@@ -64,6 +64,8 @@ def _candidates(user, partner, now, question, partner_answered):
                 else _("%(name)s suggested another time.") % {"name": name},
                 url,
             )
+        elif p.status == Status.CANCELLED and p.cancelled_by_id == partner.pk:
+            yield News(f"called_off:{p.pk}", _("%(name)s called off a date.") % {"name": name}, url)
         elif p.status == Status.ACCEPTED and now <= p.starts_at <= now + timedelta(hours=48):
             local = p.starts_at.astimezone(user.tz)
             yield News(

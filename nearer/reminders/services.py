@@ -169,11 +169,14 @@ class Message:
     path: str
 
 
-def _when(user, reminder: Reminder) -> str:
+def _proposal_of(reminder: Reminder):
     from nearer.dates.models import Proposal
 
     pk = reminder.key.split(":", 1)[1] if reminder.key.startswith("proposal:") else None
-    proposal = Proposal.objects.filter(pk=pk).first() if pk and pk.isdigit() else None
+    return Proposal.objects.filter(pk=pk).first() if pk and pk.isdigit() else None
+
+
+def _when(user, proposal) -> str:
     if proposal is None or proposal.starts_at is None:
         return ""
     return formats.date_format(proposal.starts_at.astimezone(user.tz), "l H:i")
@@ -206,7 +209,23 @@ def message_for(reminder: Reminder) -> Message:
             reverse("dates:index"),
         )
     if kind == ReminderKind.DATE_COMING_UP:
-        when = _when(user, reminder)
+        from nearer.dates.models import Status
+
+        proposal = _proposal_of(reminder)
+        when = _when(user, proposal)
+        if proposal is not None and proposal.status == Status.CANCELLED:
+            # Only that it was called off: the reason stays on the date's own page.
+            return Message(
+                _("A date was called off"),
+                _("The date planned for %(when)s, your time, was called off.") % {"when": when}
+                if when
+                else _("A planned date was called off."),
+                reverse("dates:detail", kwargs={"pk": proposal.pk}),
+            )
+        if proposal is not None and proposal.kind == proposal.Kind.CALL:
+            return Message(
+                _("A call is coming up"), _("Your call is coming up."), reverse("dates:calendar")
+            )
         body = (
             _("Your date is coming up: %(when)s, your time.") % {"when": when}
             if when

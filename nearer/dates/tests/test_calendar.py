@@ -203,3 +203,29 @@ def test_month_and_agenda_pages_work_without_javascript(cast, client_for, togeth
         assert client.get(reverse("dates:calendar") + bad).status_code == 200
     agenda = client.get(reverse("dates:calendar") + "?view=agenda").content.decode()
     assert agenda.index("Salsa class") < agenda.index("Our day")
+
+
+def test_ics_download_for_recurring_time_and_a_visit(cast, client_for, together):
+    from nearer.dates.models import Series, Visit
+
+    _proposal, weekly = together
+    b = client_for(cast.b)
+    response = b.get(reverse("dates:series_ics", args=[weekly.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    assert _starts(response.content) == {
+        "Friday is ours": [
+            datetime(2026, 3, 20, 18, 0, tzinfo=UTC),
+            datetime(2026, 3, 27, 18, 0, tzinfo=UTC),
+            datetime(2026, 4, 3, 17, 0, tzinfo=UTC),  # Paris summer time: still 19:00 there
+        ]
+    }
+    secret = Series.objects.get(visibility=Visibility.PRIVATE)
+    assert b.get(reverse("dates:series_ics", args=[secret.pk])).status_code == 404
+    assert client_for(cast.a).get(reverse("dates:series_ics", args=[secret.pk])).status_code == 200
+    visit = Visit.objects.get()
+    visit_ics = client_for(cast.a).get(reverse("dates:visit_ics", args=[visit.pk])).content
+    assert _starts(visit_ics) == {"Visit: Porto": [date(2026, 5, 1)]}
+    ends = [e.decoded("dtend") for e in icalendar.Calendar.from_ical(visit_ics).walk("VEVENT")]
+    assert ends == [date(2026, 5, 4)]  # all-day: the day after the last day
+    outsider = client_for(cast.outsider)
+    assert outsider.get(reverse("dates:visit_ics", args=[visit.pk])).status_code == 404

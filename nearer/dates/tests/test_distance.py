@@ -141,3 +141,40 @@ def test_visit_countdown_and_planner(apart, client_for):
         )
         assert bad.status_code == 302
         assert services.next_visit(lee).visit.place == "Wellington"
+
+
+def test_the_suggested_call_time_opens_the_recurring_time_form_filled_in(apart, client_for):
+    aroha, lee = apart
+    with time_machine.travel(datetime(2026, 4, 1, 0, 0, tzinfo=UTC), tick=True):
+        suggestion = distance.suggest_call(aroha, lee)
+        page = client_for(aroha).get(reverse("dates:distance")).content.decode()
+        local = suggestion.first.astimezone(aroha.tz).strftime("%Y-%m-%dT%H:%M")
+        link = f"{reverse('dates:series')}?kind=call&amp;minutes=30&amp;starts={local}"
+        assert link in page
+        form = client_for(aroha).get(link.replace("&amp;", "&")).content.decode()
+    assert f'value="{local}"' in form
+    assert '<option value="call" selected>' in form
+
+
+def test_the_visit_planner_changes_a_visit_its_author_planned(apart, client_for):
+    aroha, lee = apart
+    with time_machine.travel(datetime(2026, 6, 1, 3, 0, tzinfo=UTC), tick=True):
+        visit = services.add_visit(lee, date(2026, 6, 20), date(2026, 6, 30), "Wellington")
+        url = reverse("dates:visit_edit", args=[visit.pk])
+        assert url in client_for(lee).get(reverse("dates:distance")).content.decode()
+        assert url not in client_for(aroha).get(reverse("dates:distance")).content.decode()
+        assert client_for(aroha).get(url).status_code == 404
+        form = client_for(lee).get(url).content.decode()
+        assert 'value="Wellington"' in form
+        changed = {"starts_on": "2026-06-21", "ends_on": "2026-06-30", "place": "Napier"}
+        assert (
+            client_for(lee).post(url, {**changed, "plans": "the art deco walk"}).status_code == 302
+        )
+        visit.refresh_from_db()
+        assert (visit.starts_on, visit.place, visit.plans) == (
+            date(2026, 6, 21),
+            "Napier",
+            "the art deco walk",
+        )
+        bad = client_for(lee).post(url, {"starts_on": "2026-06-21", "ends_on": "2028-06-21"})
+        assert bad.status_code == 200 and "at most a year" in bad.content.decode()

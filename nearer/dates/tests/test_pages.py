@@ -70,3 +70,17 @@ def test_skipping_one_time_from_the_page(cast, client_for):
         response = client.post(reverse("dates:series_skip", args=[series.pk]), {"when": "soon"})
         assert response.status_code == 302
         assert Series.objects.get().exceptions == ["2026-11-10T19:00:00"]
+
+
+def test_the_propose_page_offers_a_call_too(cast, client_for):
+    from nearer.dates.models import Proposal
+
+    with time_machine.travel(NOW, tick=False):
+        client = client_for(cast.a)
+        assert 'value="call"' in client.get(reverse("dates:propose")).content.decode()
+        response = client.post(
+            reverse("dates:propose"),
+            {"kind": "call", "title": "Catch-up", "minutes": 30, "time_1": "2026-11-20T19:00"},
+        )
+    assert response.status_code == 302
+    assert Proposal.objects.get().kind == "call"
