@@ -15,8 +15,9 @@ its user afresh) and never crosses to another person. Whatever changes one of th
 middle of a request (joining, leaving, a new intake, a safety check, the gentle switch) sets
 or forgets it here, and what depends on it is forgotten with it, so the rest of the same
 request sees the change. The person's data key is not kept here: ``nearer.crypto`` keeps it
-for the request; this context tells crypto which wrapped key belongs to the person, so that
-rows read without their owner (an intake, a plan) need no query to find it.
+for the request; this context tells crypto which wrapped keys belong to the person and their partner
+(both loaded anyway), so that rows read without their author (an intake, a plan, a list of
+what the partner shared) need no query to find it.
 """
 
 from dataclasses import dataclass
@@ -57,7 +58,10 @@ class Person:
     def couple_state(self):
         from nearer.couples.services import load_state
 
-        return load_state(self.user)
+        state = load_state(self.user)
+        if state.partner is not None:
+            crypto.know(state.partner)  # what they share with this person decrypts without a query
+        return state
 
     @property
     def couple(self):
