@@ -64,10 +64,6 @@ class Person:
         return state
 
     @property
-    def couple(self):
-        return self.couple_state.couple
-
-    @property
     def partner(self):
         return self.couple_state.partner
 
