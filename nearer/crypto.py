@@ -124,9 +124,28 @@ def _request_keys() -> dict[int, DataKey]:
     return keys
 
 
+def _known_wrapped() -> dict[int, bytes]:
+    known = getattr(_local, "wrapped", None)
+    if known is None:
+        known = _local.wrapped = {}
+    return known
+
+
 def forget_keys(*args, **kwargs) -> None:
     """Drop every unwrapped key (at the start and end of each request and task)."""
     _request_keys().clear()
+    _known_wrapped().clear()
+
+
+def know(user) -> None:
+    """Note the wrapped key of a user this request has loaded anyway (the signed-in person):
+    rows that name their owner by id only then find it without a query. Nothing is
+    unwrapped until a row needs it."""
+    if user.pk is None or "wrapped_key" in user.get_deferred_fields():
+        return
+    wrapped = bytes(user.wrapped_key or b"")
+    if wrapped:
+        _known_wrapped()[user.pk] = wrapped
 
 
 def key_for(user_or_id) -> DataKey:
@@ -140,21 +159,23 @@ def key_for(user_or_id) -> DataKey:
         cached = _request_keys().get(user_or_id)
         if cached is not None:
             return cached
-        from django.contrib.auth import get_user_model
+        pk, wrapped = user_or_id, _known_wrapped().get(user_or_id)
+        if wrapped is None:
+            from django.contrib.auth import get_user_model
 
-        user = get_user_model().objects.only("wrapped_key").filter(pk=user_or_id).first()
-        if user is None:
-            raise ValueError("This account has no data key (it was deleted).")
+            user = get_user_model().objects.only("wrapped_key").filter(pk=pk).first()
+            if user is None:
+                raise ValueError("This account has no data key (it was deleted).")
+            wrapped = bytes(user.wrapped_key or b"")
     else:
-        user = user_or_id
-    wrapped = bytes(user.wrapped_key or b"")
+        pk, wrapped = user_or_id.pk, bytes(user_or_id.wrapped_key or b"")
     if not wrapped:
         raise ValueError("This account has no data key (it was deleted).")
-    cached = _request_keys().get(user.pk)
+    cached = _request_keys().get(pk)
     if cached is None or cached.wrapped != wrapped:
         cached = unwrap(wrapped)
-        if user.pk is not None:
-            _request_keys()[user.pk] = cached
+        if pk is not None:
+            _request_keys()[pk] = cached
     return cached
 
 

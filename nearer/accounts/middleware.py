@@ -4,6 +4,8 @@ import zoneinfo
 
 from django.utils import timezone, translation
 
+from nearer import person
+
 
 class UserPreferencesMiddleware:
     def __init__(self, get_response):
@@ -12,6 +14,7 @@ class UserPreferencesMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated:
+            person.of(user)  # the person's context for this request (nearer/person.py)
             try:
                 timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nearer import person
 from nearer.couples.models import Couple, Invite, Membership
 from nearer.crypto import server_fernet
 
@@ -44,14 +45,9 @@ class CoupleState:
         return self.partner is not None
 
 
-_CACHE_ATTR = "_nearer_couple_state"
-
-
-def state_of(user) -> CoupleState:
-    """The person's current couple space and partner, in one query, cached on the user."""
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
+def load_state(user) -> CoupleState:
+    """The person's current couple space and partner, in one query (``state_of`` keeps it
+    for the request)."""
     memberships = list(
         Membership.objects.filter(
             couple__memberships__user=user,
@@ -62,15 +58,17 @@ def state_of(user) -> CoupleState:
     )
     couple = memberships[0].couple if memberships else None
     partner = next((m.user for m in memberships if m.user_id != user.pk), None)
-    state = CoupleState(couple=couple, partner=partner)
-    setattr(user, _CACHE_ATTR, state)
-    return state
+    return CoupleState(couple=couple, partner=partner)
+
+
+def state_of(user) -> CoupleState:
+    """The person's current couple space and partner, read once per request."""
+    return person.of(user).couple_state
 
 
 def forget_state(*users) -> None:
-    for user in users:
-        if hasattr(user, _CACHE_ATTR):
-            delattr(user, _CACHE_ATTR)
+    """After joining or leaving: the next question in this request reads the space again."""
+    person.forget(*users, names=("couple_state",))
 
 
 def start_couple(user) -> Couple:

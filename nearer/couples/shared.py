@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 
+from nearer import person
 from nearer.couples.models import SharedDraw
-from nearer.couples.services import state_of
 from nearer.safety import services as safety
 
 
@@ -35,38 +35,36 @@ class SharedContext:
     living_apart: bool
 
 
-def _intake(user):
-    from nearer.plans.services import intake_of  # plans imports couples; read intake lazily
+def shared_context(who) -> SharedContext:
+    """The shared context of a ``nearer.person.Person`` (``context_for`` keeps it for the
+    request)."""
+    from nearer.plans.services import intakes_of  # plans imports couples; read intake lazily
 
-    return intake_of(user)
-
-
-def _intakes(people) -> list:
-    from nearer.plans.services import intakes_of
-
-    return intakes_of(people)
-
-
-def context_for(user) -> SharedContext:
-    state = state_of(user)
-    if not state.is_linked:
-        intake = _intake(user)
+    user, partner = who.user, who.partner
+    if partner is None:
+        facts = who.intake_facts
         return SharedContext(
-            situations=frozenset(intake.situations if intake else ()),
-            lives=frozenset(intake.lives if intake else ()),
-            gentle=safety.gentle(user),
-            living_apart=bool(intake and intake.living_apart),
+            situations=frozenset(facts.situations if facts else ()),
+            lives=frozenset(facts.lives if facts else ()),
+            gentle=who.gentle,
+            living_apart=bool(facts and facts.living_apart),
         )
-    people = (user, state.partner)
-    intakes = _intakes(people)
-    shared = [set(i.shared_situations) if i else set() for i in intakes]
-    lives = [set(i.lives) if i else set() for i in intakes]
+    people = (user, partner)
+    intakes_of(people)  # both in one query
+    facts = [person.of(somebody).intake_facts for somebody in people]
+    shared = [set(f.shared_situations) if f else set() for f in facts]
+    lives = [set(f.lives) if f else set() for f in facts]
     return SharedContext(
         situations=frozenset(shared[0] & shared[1]),
         lives=frozenset(lives[0] & lives[1]),
         gentle=safety.gentle_any(people),
-        living_apart=any(i is not None and i.living_apart for i in intakes),
+        living_apart=any(f is not None and f.living_apart for f in facts),
     )
+
+
+def context_for(user) -> SharedContext:
+    """What may shape the surfaces ``user`` shares with their partner, once per request."""
+    return person.of(user).shared
 
 
 def fits(item, ctx: SharedContext) -> bool:
@@ -99,8 +97,8 @@ NO_REPEAT_DAYS = 365
 def _space_and_day(user, now=None):
     from nearer.questions.services import anchor, space_day  # the question's couple day
 
-    space, person = anchor(user)
-    return space, space_day(person, now)
+    space, anchor_person = anchor(user)
+    return space, space_day(anchor_person, now)
 
 
 def _choose(space, surface, day, pool, ctx, count, exclude) -> list[int]:

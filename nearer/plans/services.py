@@ -23,6 +23,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from nearer import person
 from nearer.couples.services import state_of
 from nearer.library.models import Item
 from nearer.plans.definitions import (
@@ -92,7 +93,10 @@ def ordered(situations) -> list[str]:
 
 
 def current_enrollment(user) -> Enrollment | None:
-    return Enrollment.objects.filter(user=user, ended_at__isnull=True).first()
+    enrollment = Enrollment.objects.filter(user=user, ended_at__isnull=True).first()
+    if enrollment is not None:
+        enrollment.user = user  # its situations decrypt with the key already at hand
+    return enrollment
 
 
 def enroll(user, situations) -> Enrollment:
@@ -158,28 +162,32 @@ def steps_for_day(situations, index: int, linked: bool, roles: dict) -> tuple[li
     return daily, weekly
 
 
+def load_intakes(people) -> dict:
+    """Person id -> intake (or None) for these people, in one query; each intake carries its
+    person, so its values decrypt with the key already at hand."""
+    found = {i.user_id: i for i in Intake.objects.filter(user__in=people)}
+    for somebody in people:
+        if somebody.pk in found:
+            found[somebody.pk].user = somebody
+    return {somebody.pk: found.get(somebody.pk) for somebody in people}
+
+
 def intake_of(user) -> Intake | None:
-    """The person's intake, read in one place (cached on the user for the request)."""
-    cached = getattr(user, "_nearer_intake", False)
-    if cached is False:
-        cached = Intake.objects.filter(user=user).first()
-        user._nearer_intake = cached
-    return cached
+    """The person's intake, read once per request (``nearer.person``)."""
+    return person.of(user).intake
 
 
 def intakes_of(people) -> list:
-    """``intake_of`` for several people in one query (each cached like ``intake_of``)."""
-    missing = [p for p in people if getattr(p, "_nearer_intake", False) is False]
+    """``intake_of`` for several people in one query (each kept like ``intake_of``)."""
+    missing = [p for p in people if person.of(p).known("intake", False) is False]
     if missing:
-        found = {i.user_id: i for i in Intake.objects.filter(user__in=missing)}
-        for person in missing:
-            person._nearer_intake = found.get(person.pk)
-    return [person._nearer_intake for person in people]
+        for somebody, intake in zip(missing, load_intakes(missing).values(), strict=True):
+            person.of(somebody).set("intake", intake)
+    return [person.of(p).intake for p in people]
 
 
 def forget_intake(*users) -> None:
-    for user in users:
-        user.__dict__.pop("_nearer_intake", None)
+    person.forget(*users, names=("intake",))
 
 
 def individual_steps(index: int) -> tuple[list, list]:
@@ -194,8 +202,8 @@ def individual_steps(index: int) -> tuple[list, list]:
 
 def _intake(user) -> tuple[dict, int]:
     """(roles, minutes per day) from the person's private intake."""
-    intake = intake_of(user)
-    return (intake.roles, intake.minutes_per_day) if intake else ({}, 15)
+    facts = person.of(user).intake_facts
+    return (facts.roles, facts.minutes_per_day) if facts else ({}, 15)
 
 
 def situations_of(user) -> list[str]:
@@ -203,8 +211,8 @@ def situations_of(user) -> list[str]:
     library's front door opens on them)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    intake = intake_of(user)
-    return ordered(intake.situations) if intake else []
+    facts = person.of(user).intake_facts
+    return ordered(facts.situations) if facts else []
 
 
 def tried_items(user) -> set[str]:
@@ -287,7 +295,7 @@ def save_intake(user, data: dict, roles: dict) -> Intake:
     intake.roles = roles
     intake.hopes = data.get("hopes", "")
     intake.save()
-    user._nearer_intake = intake
+    person.of(user).set("intake", intake)
     safety.season_default(user, intake.situations)
     current = current_enrollment(user)
     wanted = ordered(intake.situations)

@@ -14,8 +14,8 @@ from nearer.questions.models import Answer, Reaction
 from nearer.visibility import get_changeable_or_404, get_visible_or_404
 
 
-def _page_context(user, question, **extra):
-    context = services.view(user, question)
+def _page_context(user, question, context=None, **extra):
+    context = context or services.view(user, question)
     context.update(reaction_kinds=Reaction.Kind.choices, reply_form=ReplyForm(), **extra)
     return context
 
@@ -44,7 +44,9 @@ def today(request):
                     request, _("Saved. It stays private until you have both answered.")
                 )
         return redirect("questions:today")
-    return render(request, "questions/today.html", _page_context(request.user, question, form=form))
+    return render(
+        request, "questions/today.html", _page_context(request.user, question, context, form=form)
+    )
 
 
 def _responses(request, answer):

@@ -16,6 +16,7 @@ from importlib.resources import files as resources_files
 
 from django.utils import timezone
 
+from nearer import person
 from nearer.core.safety import resources
 from nearer.library.models import Item
 from nearer.safety.models import GentleMode, SafetyCheck
@@ -36,21 +37,16 @@ def record(user, answers: dict) -> SafetyCheck:
     check = SafetyCheck(user=user, signals_danger=signals_danger(answers))
     check.answers = answers
     check.save()
-    user._nearer_safety = check  # what latest() caches for this user is now this check
+    person.of(user).set("safety_check", check)  # the rest of this request sees the new check
     return check
 
 
 def latest(user) -> SafetyCheck | None:
-    cached = getattr(user, "_nearer_safety", False)
-    if cached is False:
-        cached = SafetyCheck.objects.latest_for(user)
-        user._nearer_safety = cached
-    return cached
+    return person.of(user).safety_check
 
 
 def in_danger(user) -> bool:
-    check = latest(user)
-    return bool(check and check.signals_danger)
+    return person.of(user).in_danger
 
 
 def due(user) -> bool:
@@ -67,16 +63,12 @@ def vulnerable_items() -> frozenset[str]:
 
 def gentle(user) -> bool:
     """Whether this person has gentle mode on (private to them)."""
-    cached = getattr(user, "_nearer_gentle", None)
-    if cached is None:
-        cached = GentleMode.objects.owned_by(user).filter(on=True).exists()
-        user._nearer_gentle = cached
-    return cached
+    return person.of(user).gentle
 
 
 def gentle_any(people) -> bool:
     """Whether any of these people has gentle mode on: one query, and it says nobody's."""
-    known = [getattr(p, "_nearer_gentle", None) for p in people]
+    known = [person.of(p).known("gentle") for p in people]
     if any(known):
         return True
     unknown = [p for p, k in zip(people, known, strict=True) if k is None]
@@ -88,7 +80,7 @@ def set_gentle(user, on: bool) -> GentleMode:
     mode, _created = GentleMode.objects.update_or_create(
         user=user, defaults={"on": on, "chosen": True, "changed_at": timezone.now()}
     )
-    user._nearer_gentle = mode.on
+    person.of(user).set("gentle", mode.on)
     return mode
 
 
@@ -105,7 +97,7 @@ def season_default(user, situations) -> None:
         GentleMode.objects.update_or_create(
             user=user, defaults={"on": wanted, "changed_at": timezone.now()}
         )
-    user._nearer_gentle = wanted
+    person.of(user).set("gentle", wanted)
 
 
 @cache

@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.conf import settings
 
+from nearer import person
 from nearer.couples.models import SharedDraw
-from nearer.couples.services import forget_state
 from nearer.couples.shared import SharedContext, context_for, draw, fits
 from nearer.library.loader import load_library
 from nearer.library.models import Item
@@ -40,10 +40,7 @@ def library():
 
 def forget(*users):
     """A new request: nothing cached on the people (or on the partner their state holds)."""
-    for user in users:
-        plans.forget_intake(user)
-        user.__dict__.pop("_nearer_gentle", None)
-    forget_state(*users)
+    person.forget(*users)
 
 
 def sequence(person, days=60):

@@ -46,7 +46,7 @@ import pytest
 import time_machine
 from django.conf import settings
 
-from nearer.couples.services import forget_state
+from nearer import person as context
 from nearer.couples.shared import SharedContext, context_for, fits, fits_tags
 from nearer.library.loader import load_library
 from nearer.library.models import Item
@@ -137,10 +137,7 @@ def test_every_combination_has_a_year_of_fitting_items(library, db):
 
 
 def _forget(*people):
-    for person in people:
-        plans.forget_intake(person)
-        person.__dict__.pop("_nearer_gentle", None)
-    forget_state(*people)
+    context.forget(*people)
 
 
 def _share(people, ctx: SharedContext):

@@ -8,7 +8,7 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
-from nearer.couples.services import forget_state
+from nearer import person
 from nearer.couples.shared import context_for, draw
 from nearer.library.loader import load_library
 from nearer.library.models import Item
@@ -37,11 +37,7 @@ def today_html(client):
 
 
 def fresh(*users):
-    for user in users:
-        user.__dict__.pop("_nearer_safety", None)
-        user.__dict__.pop("_nearer_gentle", None)
-        plans.forget_intake(user)
-    forget_state(*users)
+    person.forget(*users)
 
 
 @time_machine.travel("2026-06-01 12:00Z", tick=False)
