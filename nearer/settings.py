@@ -355,7 +355,8 @@ NEARER_HELP_DIRECTORIES = env("NEARER_HELP_DIRECTORIES") or str(
 NEARER_SIGNUP_OPEN = env_bool("NEARER_SIGNUP_OPEN", True)
 # The web push (VAPID) private key, generated on first use; several app servers and
 # workers must read the same file, or browsers' subscriptions stop matching.
-NEARER_VAPID_KEY_FILE = env("NEARER_VAPID_KEY_FILE") or str(DATA_DIR / "vapid_private.pem")
+# (unset: vapid_private.pem in the data folder).
+NEARER_VAPID_KEY_FILE = env("NEARER_VAPID_KEY_FILE")
 
 # --- Operations (nearer/core/client.py, nearer/core/logs.py, nearer/background/) -------
 

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def _key_path():
-    return settings.NEARER_VAPID_KEY_FILE
+    return settings.NEARER_VAPID_KEY_FILE or settings.DATA_DIR / "vapid_private.pem"
 
 
 @cache
