@@ -14,6 +14,7 @@ from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from nearer.library.schema import SITUATIONS
+from nearer.library.translations import source_files
 
 Audience = Literal["both", "solo", "hurt", "was_hurt", "in_recovery", "supporting"]
 ROLES = {"after_betrayal": ("hurt", "was_hurt"), "recovery": ("in_recovery", "supporting")}
@@ -182,7 +183,7 @@ class PlanError(Exception):
 
 def read_plans(root: Path, library_keys: set[str] | None = None) -> dict[str, Plan]:
     plans, problems = {}, []
-    for path in sorted((root / "plans").glob("*.yaml")):
+    for path in source_files(root / "plans"):
         source = str(path.relative_to(root))
         try:
             plan = Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
