@@ -224,6 +224,22 @@ def test_spanish_speaker_sees_the_spanish_question_of_the_day(cast, client_for, 
     assert item.title in english and "¿Qué pequeño gesto" not in english
 
 
+def test_the_api_answers_in_the_persons_language_by_session_or_token(cast, client, content):
+    from nearer.accounts.models import ApiToken
+
+    load_library(content)
+    with time_machine.travel("2026-06-01 12:00Z", tick=False):
+        item = questions.question_for(cast.a).item
+        translate(content, item, text="¿Qué pequeño gesto de hoy quieres recordar?")
+        load_library(content)
+        _token, raw = ApiToken.issue(speaking(cast.a, "es"), "script")
+        by_token = client.get("/api/v1/question", headers={"Authorization": f"Bearer {raw}"})
+        client.force_login(cast.b)
+        by_session = client.get("/api/v1/question")
+    assert by_token.json()["question"] == "¿Qué pequeño gesto de hoy quieres recordar?"
+    assert by_session.json()["question"] == item.title
+
+
 def test_spanish_speaker_sees_the_spanish_faq_and_english_where_untranslated(
     cast, client_for, content
 ):
