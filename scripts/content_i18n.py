@@ -30,6 +30,7 @@ sys.path.insert(0, str(BASE))
 # Plain Python and pydantic, no Django.
 from nearer.library import translations as i18n  # noqa: E402
 from nearer.library.schema import KINDS  # noqa: E402
+from nearer.plans.definitions import plan_texts  # noqa: E402
 
 ROOT = BASE / "content"
 
@@ -41,7 +42,7 @@ class Source:
     group: str  # a kind folder ("questions") or a directly-read file ("safety/resources")
     path: Path
     english: dict[str, dict]  # id -> the English entry
-    fields: tuple
+    fields: tuple | dict  # or id -> fields, where entries differ (plans)
     schema: object = None
 
 
@@ -62,6 +63,9 @@ def sources(root: Path) -> list[Source]:
             raw = i18n.read_yaml(path) or []
             english = {e["id"]: e for e in raw if isinstance(e, dict) and "id" in e}
             found.append(Source(folder, path, english, i18n.TEXT_FIELDS[kind], schema))
+    for path in i18n.source_files(root / "plans"):
+        english, fields = plan_texts(i18n.read_yaml(path))
+        found.append(Source("plans", path, english, fields))
     for relative, (id_field, where, fields) in i18n.DIRECT_FILES.items():
         path = root / relative
         if path.exists():
@@ -88,7 +92,8 @@ def check(root: Path, language: str) -> dict[str, Report]:
             found, problems = i18n.check_entries(raw, label, source.english, source.fields)
             report.errors += problems
         for key, entry in found.items():
-            text = {n: entry[n] for n in source.fields if n in entry}
+            fields = i18n.fields_of(source.fields, key)
+            text = {n: entry[n] for n in fields if n in entry}
             if source.schema is not None:
                 try:
                     source.schema.model_validate({**source.english[key], **text})
@@ -98,7 +103,7 @@ def check(root: Path, language: str) -> dict[str, Report]:
             report.translated += 1
             if "source" not in entry:
                 report.unstamped.append(key)
-            elif entry["source"] != i18n.fingerprint(source.english[key], source.fields):
+            elif entry["source"] != i18n.fingerprint(source.english[key], fields):
                 report.stale.append(f"{label}: {key}")
         report.missing += [key for key in source.english if key not in found]
     return reports
@@ -187,7 +192,7 @@ def stamp(root: Path, language: str, refresh: set[str], refresh_all: bool) -> in
                 continue  # `check` reports it; nothing to fingerprint
             if "source" in entry and not (refresh_all or key in refresh):
                 continue
-            new = i18n.fingerprint(source.english[key], source.fields)
+            new = i18n.fingerprint(source.english[key], i18n.fields_of(source.fields, key))
             if entry.get("source") != new:
                 stamps[key] = new
         if not stamps:

@@ -75,12 +75,19 @@ def read_yaml(path: Path):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
 
 
+def fields_of(fields, key: str) -> tuple:
+    """The translatable fields of entry ``key``: one tuple for every entry of a file, or a
+    mapping id -> tuple where entries differ (a plan, its weeks and its steps)."""
+    return fields.get(key, ()) if isinstance(fields, dict) else fields
+
+
 def check_entries(
     raw, label: str, english: dict[str, dict], fields, elsewhere: dict[str, str] | None = None
 ) -> tuple[dict, list[str]]:
     """Validate a translation file's entries against its source (``english``: id -> the
-    English entry; ``elsewhere``: id -> the file of every other item, for a helpful message).
-    Returns ({id: entry}, problems); each problem names the file and id."""
+    English entry; ``fields``: see :func:`fields_of`; ``elsewhere``: id -> the file of every
+    other item, for a helpful message). Returns ({id: entry}, problems); each problem names
+    the file and id."""
     problems: list[str] = []
     found: dict[str, dict] = {}
     seen: set[str] = set()
@@ -103,12 +110,13 @@ def check_entries(
             continue
         seen.add(item_id)
         before = len(problems)
-        extra = set(entry) - {"id", "source", *fields}
+        allowed = fields_of(fields, item_id)
+        extra = set(entry) - {"id", "source", *allowed}
         if extra:
             problems.append(f"{where}: not a translatable field: {', '.join(sorted(extra))}")
         if "source" in entry and not isinstance(entry["source"], str):
             problems.append(f"{where}: source must be a text fingerprint")
-        text = {name: entry[name] for name in fields if name in entry}
+        text = {name: entry[name] for name in allowed if name in entry}
         if not text:
             problems.append(f"{where}: translates no field")
         for name, value in text.items():

@@ -17,6 +17,7 @@ from django.utils.translation import override
 
 from nearer.library.loader import LibraryError, load_library, read_library
 from nearer.library.models import Item
+from nearer.plans import definitions
 from nearer.plans import services as plans
 from nearer.questions import services as questions
 from nearer.safety import services as safety
@@ -309,3 +310,45 @@ def test_spanish_pages_cost_the_same_queries_as_english_ones(cast, client_for, c
         counts[language] = len(queries)
         assert ("(es)?" in html) is (language == "es")
     assert counts["es"] == counts["en"]
+
+
+@pytest.fixture
+def plans_from(settings):
+    """Read the plans from another content folder for one test."""
+
+    def use(root):
+        settings.NEARER_CONTENT_DIR = root
+        definitions.english_plans.cache_clear()
+        definitions.plans_in.cache_clear()
+
+    yield use
+    definitions.english_plans.cache_clear()
+    definitions.plans_in.cache_clear()
+
+
+@time_machine.travel("2026-06-01 12:00Z", tick=False)
+def test_plan_steps_show_in_the_persons_language(cast, client_for, content, plans_from):
+    from django.core.management import CommandError, call_command
+
+    load_library(content)
+    plans_from(content)
+    plans.enroll(cast.a, ["general"])
+    with override("en"):
+        step = plans.today_for(cast.a).daily[0].step
+    write(
+        content,
+        "plans/general.es.yaml",
+        f"- id: {step.key}\n  title: Un paso de prueba en español\n"
+        "  why: Porque así se comprueba que el plan habla tu idioma.\n"
+        "- id: week-1\n  focus: Una primera semana de prueba\n",
+    )
+    plans_from(content)
+    spanish = client_for(speaking(cast.a, "es")).get(reverse("today")).content.decode()
+    english = client_for(cast.b).get(reverse("today")).content.decode()
+    assert "Un paso de prueba en español" in spanish
+    assert "Un paso de prueba en español" not in english
+    assert definitions.english_plans()["general"].step(step.key).title == step.title
+
+    write(content, "plans/general.es.yaml", "- id: no-such-step\n  title: Nada aquí\n")
+    with pytest.raises(CommandError, match="plans/general.es.yaml item no-such-step: no item"):
+        call_command("load_library", path=content)

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from nearer.library import translations
 from nearer.library.loader import LibraryError, load_library
 from nearer.library.models import Item
-from nearer.plans.definitions import PlanError, read_plans
+from nearer.plans.definitions import PlanError, plan_translation_problems, read_plans
 from nearer.safety.track import read_track
 
 
@@ -43,9 +43,9 @@ class Command(BaseCommand):
             )
 
     def _direct_translations(self, path):
-        """The safety and help files are read by their pages, not loaded: check their
+        """The plans, safety and help files are read by their pages, not loaded: check their
         translations first, so that a mistake stops the load instead of showing English."""
-        problems = []
+        problems = plan_translation_problems(path)
         for relative in translations.DIRECT_FILES:
             source = path / relative
             for candidate in sorted(source.parent.glob(f"{source.stem}.*.yaml")):
