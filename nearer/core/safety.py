@@ -25,4 +25,4 @@ def _read(source: Path) -> list[dict]:
 def resources(path: str | None = None) -> list[dict]:
     """The resources, in the active language where translated."""
     source = Path(path or settings.NEARER_SAFETY_RESOURCES)
-    return [localized(source, item) for item in _read(source)]
+    return [localized(source, item, "safety/resources.yaml") for item in _read(source)]

@@ -142,44 +142,33 @@ def entries_of(raw, where: tuple[str, ...]) -> list[dict]:
     return [e for part in where for e in (raw or {}).get(part) or [] if isinstance(e, dict)]
 
 
-def read_direct(source: Path, language: str) -> tuple[dict[str, dict], list[str]]:
-    """(id -> translated fields, problems) for a directly-read file. A file without a
-    translation, or one that is not among DIRECT_FILES (a self-hoster's own list under
-    another name), gives an empty table."""
+def read_direct(source: Path, language: str, kind: str) -> tuple[dict[str, dict], list[str]]:
+    """(id -> translated fields, problems) for a directly-read file playing the role of
+    ``kind`` (a key of DIRECT_FILES; a self-hoster's own list may have any name). A file
+    without a translation gives an empty table."""
     path = translation_path(source, language)
-    relative = _direct_kind(source)
-    if relative is None or not path.exists():
+    if not path.exists():
         return {}, []
-    id_field, where, fields = DIRECT_FILES[relative]
+    id_field, where, fields = DIRECT_FILES[kind]
+    label = f"{path.parent.name}/{path.name}"
     try:
         english = {e[id_field]: e for e in entries_of(read_yaml(source), where) if id_field in e}
-        label = f"{path.parent.name}/{path.name}"
         found, problems = check_entries(read_yaml(path), label, english, fields)
     except (OSError, yaml.YAMLError) as exc:
-        return {}, [f"{path}: {exc}"]
+        return {}, [f"{label}: {exc}"]
     table = {key: {n: entry[n] for n in fields if n in entry} for key, entry in found.items()}
     return table, problems
 
 
 @cache
-def direct_translations(source: str, language: str) -> dict[str, dict]:
+def direct_translations(source: str, language: str, kind: str) -> dict[str, dict]:
     """The table of :func:`read_direct`, read once per process. ``load_library`` refuses a
-    translation with problems; should one slip through, the valid entries are still used
-    and the rest shows in English (never an error on the safety pages)."""
-    table, problems = read_direct(Path(source), language)
+    translation with problems; should one slip through (a self-hoster's file), the valid
+    entries are still used and the rest shows in English (never an error on these pages)."""
+    table, problems = read_direct(Path(source), language, kind)
     for problem in problems:
         logger.warning("content translation problem: %s", problem)
     return table
-
-
-def _direct_kind(source: Path) -> str | None:
-    """Which of DIRECT_FILES a path is (a self-hoster's file takes its role from its
-    folder and name when they match, else its own name decides nothing)."""
-    for relative in DIRECT_FILES:
-        folder, name = relative.split("/")
-        if source.name == name and source.parent.name == folder:
-            return relative
-    return None
 
 
 def active_language() -> str:
@@ -188,11 +177,12 @@ def active_language() -> str:
     return (get_language() or "").split("-")[0]
 
 
-def localized(source, entry: dict, id_field: str = "id") -> dict:
+def localized(source, entry: dict, kind: str) -> dict:
     """``entry`` from a directly-read file, with its text in the active language where a
     translation exists (a copy; the cached English stays untouched)."""
     language = active_language()
+    id_field = DIRECT_FILES[kind][0]
     if not language or language == "en" or id_field not in entry:
         return entry
-    text = direct_translations(str(source), language).get(entry[id_field])
+    text = direct_translations(str(source), language, kind).get(entry[id_field])
     return {**entry, **text} if text else entry

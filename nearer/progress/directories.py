@@ -13,6 +13,8 @@ from django.conf import settings
 from nearer.library.translations import localized
 
 KINDS = {"couples", "individual", "both"}
+# Its role among the translatable files read directly (nearer/library/translations.py).
+KIND = "help/directories.yaml"
 
 
 class BadDirectoryFile(ValueError):
@@ -43,7 +45,7 @@ def countries() -> list[tuple[str, str]]:
     names = {}
     for entry in directories():
         if entry["country"] != "International":
-            names.setdefault(entry["country"], localized(_source(), entry)["country"])
+            names.setdefault(entry["country"], localized(_source(), entry, KIND)["country"])
     return sorted(names.items(), key=lambda pair: pair[1])
 
 
@@ -52,7 +54,7 @@ def for_country(country: str, individual_only: bool = False) -> list[dict]:
     services offering both) when couples therapy is not the right suggestion."""
     wanted = {"International", country}
     return [
-        localized(_source(), e)
+        localized(_source(), e, KIND)
         for e in directories()
         if e["country"] in wanted and not (individual_only and e["kind"] == "couples")
     ]

@@ -57,5 +57,5 @@ def in_active_language(step: Step) -> Step:
     if not language or language == "en":
         return step
     source = track_path(Path(settings.NEARER_CONTENT_DIR))
-    text = direct_translations(str(source), language).get(step.key)
+    text = direct_translations(str(source), language, "safety/individual_steps.yaml").get(step.key)
     return step.model_copy(update=text) if text else step

@@ -352,3 +352,15 @@ def test_plan_steps_show_in_the_persons_language(cast, client_for, content, plan
     write(content, "plans/general.es.yaml", "- id: no-such-step\n  title: Nada aquí\n")
     with pytest.raises(CommandError, match="plans/general.es.yaml item no-such-step: no item"):
         call_command("load_library", path=content)
+
+
+def test_a_self_hosters_own_resource_list_is_translated_by_the_file_beside_it(settings, tmp_path):
+    from nearer.core.safety import resources
+
+    write(tmp_path, "hotlines.yaml", "- id: r-local\n  country: Iceland\n  name: Local line\n")
+    write(tmp_path, "hotlines.es.yaml", "- id: r-local\n  name: Línea local\n")
+    settings.NEARER_SAFETY_RESOURCES = str(tmp_path / "hotlines.yaml")
+    with override("es"):
+        assert resources() == [{"id": "r-local", "country": "Iceland", "name": "Línea local"}]
+    with override("en"):
+        assert resources()[0]["name"] == "Local line"

@@ -46,12 +46,16 @@ class Command(BaseCommand):
         """The plans, safety and help files are read by their pages, not loaded: check their
         translations first, so that a mistake stops the load instead of showing English."""
         problems = plan_translation_problems(path)
-        for relative in translations.DIRECT_FILES:
-            source = path / relative
+        sources = {
+            "safety/individual_steps.yaml": path / "safety" / "individual_steps.yaml",
+            "safety/resources.yaml": Path(settings.NEARER_SAFETY_RESOURCES),
+            "help/directories.yaml": Path(settings.NEARER_HELP_DIRECTORIES),
+        }
+        for kind, source in sources.items():
             for candidate in sorted(source.parent.glob(f"{source.stem}.*.yaml")):
                 match = translations.TRANSLATION_NAME.match(candidate.name)
                 if match and match["stem"] == source.stem:
-                    problems += translations.read_direct(source, match["language"])[1]
+                    problems += translations.read_direct(source, match["language"], kind)[1]
         if problems:
             raise CommandError(
                 f"The translations have {len(problems)} problem(s):\n  " + "\n  ".join(problems)
