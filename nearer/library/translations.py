@@ -10,8 +10,9 @@ language beats switching language in the middle of a page) and listed by
 
 This module is plain Python (no Django models), so that the script can use it too. The
 library's items are loaded into the database by ``loader.py``; the files that pages read
-directly (the safety steps, safety resources and help directories) are translated at read
-time by :func:`localized`.
+directly are translated at read time: the plans by ``nearer/plans/definitions.py``, the
+safety steps, safety resources and help directories by :func:`localized` (or, for the steps,
+:func:`direct_translations`).
 """
 
 import hashlib
