@@ -4,7 +4,7 @@ Two ways in: the browser session (with CSRF on unsafe methods) or a personal API
 sent as ``Authorization: Bearer nrr_…``. Every route needs one of them.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 from ninja import NinjaAPI
 from ninja.errors import Throttled
@@ -49,6 +49,10 @@ class TokenAuth(HttpBearer):
             audit.record(found.user, audit.Kind.TOKEN_USED, request, found.name)
         request.user = found.user
         request.api_token = found
+        # The session's middleware saw no one; a token speaks its owner's saved language
+        # (library text in answers included), like their pages do.
+        if found.user.language:
+            translation.activate(found.user.language)
         return found.user
 
 

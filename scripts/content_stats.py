@@ -20,11 +20,12 @@ BASE = Path(__file__).resolve().parent.parent
 ROOT = BASE / "content"
 sys.path.insert(0, str(BASE))
 from nearer.library.schema import LIVES, SITUATIONS  # noqa: E402  (plain pydantic, no Django)
+from nearer.library.translations import source_files  # noqa: E402
 
 
 def load(kind):
     items = []
-    for path in sorted((ROOT / kind).glob("*.yaml")):
+    for path in source_files(ROOT / kind):
         items += yaml.safe_load(path.read_text()) or []
     return items
 

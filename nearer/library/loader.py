@@ -4,6 +4,10 @@
 :class:`LibraryError` listing every problem with its file and item id. ``load_library``
 then creates new items, updates changed ones, retires removed ones and leaves the rest
 untouched, in one transaction.
+
+Translations (``<file>.<language>.yaml`` beside ``<file>.yaml``, see ``translations.py``)
+are read with their source: an entry must name an item of that source file and, merged
+with the English, still be a valid item. They are stored on the item (``translations``).
 """
 
 import hashlib
@@ -14,8 +18,10 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import override
 from pydantic import ValidationError
 
+from nearer.library import translations as i18n
 from nearer.library.models import Item
 from nearer.library.schema import KINDS
 
@@ -34,6 +40,8 @@ class Entry:
     kind: str
     source: str
     item: object
+    # language -> {"title", "body", "data": the translated fields, "stale"}
+    translations: dict = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -41,8 +49,7 @@ class Entry:
 
     def fields(self) -> dict:
         data = self.item.model_dump(mode="json")
-        title = data.get("text") or data.get("title") or data.get("question")
-        body_parts = [data.get("summary", ""), data.get("answer", ""), *data.get("steps", [])]
+        title, body = title_and_body(data)
         tags = [f"situation:{s}" for s in data.get("situations") or ["all"]]
         tags += [f"theme:{t}" for t in data.get("themes", [])]
         tags += [f"role:{r}" for r in data.get("roles", [])]
@@ -63,17 +70,27 @@ class Entry:
         ):
             if data.get(flag):
                 tags.append(flag)
-        digest = hashlib.sha256(json.dumps([self.kind, data], sort_keys=True).encode()).hexdigest()
+        digest = hashlib.sha256(
+            json.dumps([self.kind, data, self.translations], sort_keys=True).encode()
+        ).hexdigest()
         return {
             "kind": self.kind,
             "title": title,
-            "body": "\n".join(part for part in body_parts if part),
+            "body": body,
             "tags": " " + " ".join(tags) + " ",
             "minutes": data.get("minutes"),
             "data": data,
             "content_hash": digest,
             "source": self.source,
+            "translations": self.translations,
         }
+
+
+def title_and_body(data: dict) -> tuple[str, str]:
+    """What lists and search show of an item: its one line, and the rest as text."""
+    title = data.get("text") or data.get("title") or data.get("question")
+    body_parts = [data.get("summary", ""), data.get("answer", ""), *data.get("steps", [])]
+    return title, "\n".join(part for part in body_parts if part)
 
 
 @dataclass
@@ -83,6 +100,8 @@ class LoadReport:
     retired: int = 0
     unchanged: int = 0
     counts: dict = field(default_factory=dict)
+    # language -> (items translated, of which stale)
+    translated: dict = field(default_factory=dict)
 
 
 def read_library(root: Path) -> list[Entry]:
@@ -90,7 +109,7 @@ def read_library(root: Path) -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     for folder, (kind, schema) in KINDS.items():
-        for path in sorted((root / folder).glob("*.yaml")):
+        for path in i18n.source_files(root / folder):
             source = str(path.relative_to(root))
             try:
                 raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
@@ -117,21 +136,75 @@ def read_library(root: Path) -> list[Entry]:
                     continue
                 seen[item.id] = source
                 entries.append(Entry(kind=kind, source=source, item=item))
+    problems += read_translations(root, entries)
     if problems:
         raise LibraryError(problems)
     return entries
+
+
+def read_translations(root: Path, entries: list[Entry]) -> list[str]:
+    """Attach every translation file's entries to their items; the problems, each with
+    its file and id."""
+    problems: list[str] = []
+    by_source: dict[str, dict[str, Entry]] = {}
+    for entry in entries:
+        by_source.setdefault(entry.source, {})[entry.key] = entry
+    known = {entry.key: entry.source for entry in entries}
+    for folder, (kind, schema) in KINDS.items():
+        fields = i18n.TEXT_FIELDS[kind]
+        for path in sorted((root / folder).glob("*.yaml")):
+            name = i18n.TRANSLATION_NAME.match(path.name)
+            if not name:
+                continue
+            label = str(path.relative_to(root))
+            source = f"{folder}/{name['stem']}.yaml"
+            if not (root / source).exists():
+                problems.append(f"{label}: translates {source}, which does not exist")
+                continue
+            items = by_source.get(source, {})
+            english = {key: entry.item.model_dump(mode="json") for key, entry in items.items()}
+            try:
+                raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+            except yaml.YAMLError as exc:
+                problems.append(f"{label}: not valid YAML: {exc}")
+                continue
+            found, file_problems = i18n.check_entries(raw, label, english, fields, known)
+            problems += file_problems
+            for key, translated in found.items():
+                text = {n: translated[n] for n in fields if n in translated}
+                merged = {**english[key], **text}
+                try:
+                    schema.model_validate(merged)
+                except ValidationError as exc:
+                    for error in exc.errors():
+                        where = ".".join(str(part) for part in error["loc"]) or "item"
+                        problems.append(f"{label} item {key}: {where}: {error['msg']}")
+                    continue
+                title, body = title_and_body(merged)
+                stamp = translated.get("source")
+                items[key].translations[name["language"]] = {
+                    "title": title,
+                    "body": body,
+                    "data": text,
+                    "stale": bool(stamp) and stamp != i18n.fingerprint(english[key], fields),
+                }
+    return problems
 
 
 def load_library(root: Path) -> LoadReport:
     entries = read_library(root)
     report = LoadReport()
     now = timezone.now()
-    with transaction.atomic():
+    # Read the items in English: the loader compares and writes the source text.
+    with override(None), transaction.atomic():
         existing = {item.key: item for item in Item.objects.all()}
         to_create, to_update = [], []
         for entry in entries:
             fields = entry.fields()
             report.counts[entry.kind] = report.counts.get(entry.kind, 0) + 1
+            for language, text in entry.translations.items():
+                done, stale = report.translated.get(language, (0, 0))
+                report.translated[language] = (done + 1, stale + text["stale"])
             item = existing.pop(entry.key, None)
             if item is None:
                 to_create.append(Item(key=entry.key, loaded_at=now, **fields))
@@ -152,6 +225,7 @@ def load_library(root: Path) -> LoadReport:
             "data",
             "content_hash",
             "source",
+            "translations",
         ]
         Item.objects.bulk_update(
             to_update, [*update_fields, "loaded_at", "retired_at"], batch_size=500

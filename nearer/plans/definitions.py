@@ -2,8 +2,15 @@
 
 Plans are content, versioned with the code: they are read once per process and kept in
 memory. Progress refers to a step by ``<situation>:<key>``, which stays stable.
+
+``<file>.<language>.yaml`` beside a plan translates its text: the plan by its ``id`` (title,
+summary), a week as ``week-<n>`` (focus) and a step by its ``key`` (title, why).
+:func:`all_plans` gives the plans in the active language, English wherever a text is not
+translated; everything else (keys, minutes, items, audiences) is the English plan's.
 """
 
+import copy
+import logging
 from functools import cache
 from itertools import combinations, product
 from pathlib import Path
@@ -14,6 +21,16 @@ from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from nearer.library.schema import SITUATIONS
+from nearer.library.translations import (
+    TRANSLATION_NAME,
+    active_language,
+    check_entries,
+    read_yaml,
+    source_files,
+    translation_path,
+)
+
+logger = logging.getLogger(__name__)
 
 Audience = Literal["both", "solo", "hurt", "was_hurt", "in_recovery", "supporting"]
 ROLES = {"after_betrayal": ("hurt", "was_hurt"), "recovery": ("in_recovery", "supporting")}
@@ -212,7 +229,7 @@ class PlanError(Exception):
 
 def read_plans(root: Path, library_keys: set[str] | None = None) -> dict[str, Plan]:
     plans, problems = {}, []
-    for path in sorted((root / "plans").glob("*.yaml")):
+    for path in source_files(root / "plans"):
         source = str(path.relative_to(root))
         try:
             plan = Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -240,5 +257,82 @@ def read_plans(root: Path, library_keys: set[str] | None = None) -> dict[str, Pl
 
 
 @cache
-def all_plans() -> dict[str, Plan]:
+def english_plans() -> dict[str, Plan]:
     return read_plans(Path(settings.NEARER_CONTENT_DIR))
+
+
+def all_plans() -> dict[str, Plan]:
+    """Every plan, in the active language."""
+    return plans_in(active_language())
+
+
+def plan_texts(raw: dict) -> tuple[dict[str, dict], dict[str, tuple]]:
+    """What a translation of a plan file may name, with the English of each, and the fields
+    each one translates: the plan by its id, a week as ``week-<n>``, a step by its key."""
+    english = {raw["id"]: raw}
+    fields = {raw["id"]: ("title", "summary")}
+    for week in raw["weeks"]:
+        english[f"week-{week['week']}"] = week
+        fields[f"week-{week['week']}"] = ("focus",)
+        for step in week["weekly"] + [s for day in week["days"] for s in day["steps"]]:
+            english[step["key"]], fields[step["key"]] = step, ("title", "why")
+    return english, fields
+
+
+def read_plan_translation(source: Path, language: str) -> tuple[dict, list[str]]:
+    """(id -> translated fields, problems) for the translation of one plan file."""
+    path = translation_path(source, language)
+    if not path.exists():
+        return {}, []
+    label = f"plans/{path.name}"
+    try:
+        english, fields = plan_texts(read_yaml(source))
+        found, problems = check_entries(read_yaml(path), label, english, fields)
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        return {}, [f"{label}: {exc}"]
+    table = {key: {n: e[n] for n in fields[key] if n in e} for key, e in found.items()}
+    try:
+        Plan.model_validate(translated(read_yaml(source), table))
+    except ValidationError as exc:
+        problems += [f"{label}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    return table, problems
+
+
+def translated(raw: dict, table: dict[str, dict]) -> dict:
+    """A plan file's data with the translated texts in place."""
+    raw = copy.deepcopy(raw)
+    raw.update(table.get(raw["id"], {}))
+    for week in raw["weeks"]:
+        week.update(table.get(f"week-{week['week']}", {}))
+        for step in week["weekly"] + [s for day in week["days"] for s in day["steps"]]:
+            step.update(table.get(step["key"], {}))
+    return raw
+
+
+def plan_translation_problems(root: Path) -> list[str]:
+    """Every problem in the plans' translation files (``load_library`` refuses them)."""
+    problems = []
+    for source in source_files(root / "plans"):
+        for candidate in sorted(source.parent.glob(f"{source.stem}.*.yaml")):
+            name = TRANSLATION_NAME.match(candidate.name)
+            if name and name["stem"] == source.stem:
+                problems += read_plan_translation(source, name["language"])[1]
+    return problems
+
+
+@cache
+def plans_in(language: str) -> dict[str, Plan]:
+    """The plans with the texts of ``language`` where translated, read once per process.
+    A translation with a problem (``load_library`` refuses those) is left out: English."""
+    plans = english_plans()
+    if not language or language == "en":
+        return plans
+    plans = dict(plans)
+    for source in source_files(Path(settings.NEARER_CONTENT_DIR) / "plans"):
+        table, problems = read_plan_translation(source, language)
+        if problems:
+            logger.warning("plan translation problems: %s", "; ".join(problems))
+        elif table:
+            plan = Plan.model_validate(translated(read_yaml(source), table))
+            plans[plan.situation] = plan
+    return plans

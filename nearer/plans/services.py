@@ -37,7 +37,7 @@ from nearer.plans.definitions import (
 )
 from nearer.plans.models import Enrollment, Intake, StepLog
 from nearer.safety import services as safety
-from nearer.safety.track import individual_track
+from nearer.safety.track import in_active_language, individual_track
 
 
 class StepNotFound(Exception):
@@ -193,7 +193,7 @@ def forget_intake(*users) -> None:
 def individual_steps(index: int) -> tuple[list, list]:
     """After a safety check that signals danger: the individual track in place of the plan
     (nothing joint, nothing that asks them to open up to their partner; see nearer/safety)."""
-    daily, weekly = individual_track().for_day(min(index, TOTAL_DAYS - 1))
+    daily, weekly = map(in_active_language, individual_track().for_day(min(index, TOTAL_DAYS - 1)))
     return (
         [PlannedStep(f"safety:{daily.key}", "safety", daily, weekly=False)],
         [PlannedStep(f"safety:{weekly.key}", "safety", weekly, weekly=True)],

@@ -1,5 +1,7 @@
 """Where to find a therapist, per country: a YAML file a self-hoster can replace
-(``NEARER_HELP_DIRECTORIES``), read once."""
+(``NEARER_HELP_DIRECTORIES``), read once. An entry with an ``id`` shows its ``country`` and
+``name`` in the person's language where ``directories.<language>.yaml`` beside the file
+translates them; the English country stays the key the country form filters on."""
 
 import re
 from functools import cache
@@ -8,7 +10,11 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+from nearer.library.translations import localized
+
 KINDS = {"couples", "individual", "both"}
+# Its role among the translatable files read directly (nearer/library/translations.py).
+KIND = "help/directories.yaml"
 
 
 class BadDirectoryFile(ValueError):
@@ -30,8 +36,17 @@ def directories(path: str | None = None) -> list[dict]:
     return entries
 
 
-def countries() -> list[str]:
-    return sorted({e["country"] for e in directories()} - {"International"})
+def _source() -> Path:
+    return Path(settings.NEARER_HELP_DIRECTORIES)
+
+
+def countries() -> list[tuple[str, str]]:
+    """(country, its name in the active language) for the country form."""
+    names = {}
+    for entry in directories():
+        if entry["country"] != "International":
+            names.setdefault(entry["country"], localized(_source(), entry, KIND)["country"])
+    return sorted(names.items(), key=lambda pair: pair[1])
 
 
 def for_country(country: str, individual_only: bool = False) -> list[dict]:
@@ -39,7 +54,7 @@ def for_country(country: str, individual_only: bool = False) -> list[dict]:
     services offering both) when couples therapy is not the right suggestion."""
     wanted = {"International", country}
     return [
-        e
+        localized(_source(), e, KIND)
         for e in directories()
         if e["country"] in wanted and not (individual_only and e["kind"] == "couples")
     ]

@@ -53,6 +53,4 @@ class CountryForm(forms.Form):
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [(COUNTRY_ALL, _("International only"))] + [
-            (c, c) for c in countries
-        ]
+        self.fields["country"].choices = [(COUNTRY_ALL, _("International only")), *countries]

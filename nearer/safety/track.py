@@ -1,6 +1,8 @@
 """The individual steps shown in place of a plan after a safety check signals danger
 (``content/safety/individual_steps.yaml``): read once per process and validated like plan
-steps, within the same time budget as a plan (``nearer.plans.definitions.week_problems``)."""
+steps, within the same time budget as a plan (``nearer.plans.definitions.week_problems``).
+Their title and why show in the person's language where ``individual_steps.<language>.yaml``
+translates them (keyed by step ``key``)."""
 
 from functools import cache
 from pathlib import Path
@@ -9,6 +11,7 @@ import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from nearer.library.translations import active_language, direct_translations
 from nearer.plans.definitions import DAYS, WEEKS, Step, week_problems
 
 
@@ -38,11 +41,25 @@ class IndividualTrack(BaseModel):
         return self.daily[index % len(self.daily)], self.weekly[(index // DAYS) % len(self.weekly)]
 
 
+def track_path(root: Path) -> Path:
+    return root / "safety" / "individual_steps.yaml"
+
+
 def read_track(root: Path) -> IndividualTrack:
-    path = root / "safety" / "individual_steps.yaml"
+    path = track_path(root)
     return IndividualTrack.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 @cache
 def individual_track() -> IndividualTrack:
     return read_track(Path(settings.NEARER_CONTENT_DIR))
+
+
+def in_active_language(step: Step) -> Step:
+    """``step`` with its title and why in the active language, English where untranslated."""
+    language = active_language()
+    if not language or language == "en":
+        return step
+    source = track_path(Path(settings.NEARER_CONTENT_DIR))
+    text = direct_translations(str(source), language, "safety/individual_steps.yaml").get(step.key)
+    return step.model_copy(update=text) if text else step

@@ -99,7 +99,7 @@ def test_the_directory_file_can_be_replaced(settings, tmp_path):
     settings.NEARER_HELP_DIRECTORIES = str(own)
     directories.directories.cache_clear()
     try:
-        assert directories.countries() == ["Iceland"]
+        assert directories.countries() == [("Iceland", "Iceland")]
         assert directories.for_country("Iceland")[0]["phone_link"] == "5551234"
         assert directories.for_country("Iceland", individual_only=True) == []
         own.write_text("- country: Iceland\n  name: X\n  kind: group\n")

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from pydantic import ValidationError
 
+from nearer.library import translations
 from nearer.library.loader import LibraryError, load_library
 from nearer.library.models import Item
-from nearer.plans.definitions import PlanError, read_plans
+from nearer.plans.definitions import PlanError, plan_translation_problems, read_plans
 from nearer.safety.track import read_track
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         # The plans first (their time budgets too): a broken plan loads nothing at all.
         self._plans(path, None)
+        self._direct_translations(path)
         try:
             report = load_library(path)
         except LibraryError as error:
@@ -34,6 +36,30 @@ class Command(BaseCommand):
             f"{report.retired} retired, {report.unchanged} unchanged. "
             f"Plans checked: {len(plans)}."
         )
+        for language, (done, stale) in sorted(report.translated.items()):
+            self.stdout.write(
+                f"Translated into {language}: {done} items ({stale} stale: their English "
+                f"changed since; scripts/content_i18n.py check {language} lists them)."
+            )
+
+    def _direct_translations(self, path):
+        """The plans, safety and help files are read by their pages, not loaded: check their
+        translations first, so that a mistake stops the load instead of showing English."""
+        problems = plan_translation_problems(path)
+        sources = {
+            "safety/individual_steps.yaml": path / "safety" / "individual_steps.yaml",
+            "safety/resources.yaml": Path(settings.NEARER_SAFETY_RESOURCES),
+            "help/directories.yaml": Path(settings.NEARER_HELP_DIRECTORIES),
+        }
+        for kind, source in sources.items():
+            for candidate in sorted(source.parent.glob(f"{source.stem}.*.yaml")):
+                match = translations.TRANSLATION_NAME.match(candidate.name)
+                if match and match["stem"] == source.stem:
+                    problems += translations.read_direct(source, match["language"], kind)[1]
+        if problems:
+            raise CommandError(
+                f"The translations have {len(problems)} problem(s):\n  " + "\n  ".join(problems)
+            )
 
     def _individual_track(self, path, library_keys):
         """The steps shown instead of a plan after a danger signal: valid, existing items,
