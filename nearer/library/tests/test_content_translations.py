@@ -92,10 +92,11 @@ def content(tmp_path):
 
 
 def translate(root: Path, item: Item, **text) -> None:
-    """Add a Spanish translation of ``item`` to the file beside its source."""
+    """Give ``item`` this Spanish translation in the file beside its source (replacing the
+    one the real content may already have)."""
     path = root / item.source.replace(".yaml", ".es.yaml")
     entries = (yaml.safe_load(path.read_text()) if path.exists() else None) or []
-    entries.append({"id": item.key, **text})
+    entries = [e for e in entries if e["id"] != item.key] + [{"id": item.key, **text}]
     path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
 
 
