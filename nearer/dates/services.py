@@ -421,6 +421,8 @@ def update_series(
     title = fields.pop("title")
     timing = (fields["rule"], fields["first_day"], fields["at"], zone)
     moved = timing != (series.rule, series.first_day, series.at, series.time_zone)
+    # A call's reminders are planned ahead: a new time, or no longer a call, forgets them.
+    replan = moved or fields["kind"] != series.kind
     for name, value in fields.items():
         setattr(series, name, value)
     series.title = title
@@ -431,7 +433,7 @@ def update_series(
         )
     with transaction.atomic():
         series.save()
-        if moved:
+        if replan:
             from nearer.reminders.services import cancel_starting
 
             cancel_starting(f"series:{series.pk}:")

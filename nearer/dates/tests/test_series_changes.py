@@ -187,6 +187,10 @@ def test_call_reminders_follow_a_changed_skipped_or_removed_call(cast):
             "key", flat=True
         ))  # fmt: skip
         assert keys == {f"series:{call.pk}:2026-03-06T19:00:00+00:00"}
+        services.update_series(cast.a, call, kind="together")  # no longer a call
+        assert not Reminder.objects.filter(key__startswith=f"series:{call.pk}:").exists()
+        services.update_series(cast.a, call, kind="call")
+        reminders.plan_periodic()
         services.delete_series(cast.a, call)
         assert not Reminder.objects.filter(key__startswith=f"series:{call.pk}:").exists()
 
