@@ -506,6 +506,18 @@ def _a_series(cast):
     return {"pk": series.pk}
 
 
+def _a_skipped_series(cast):
+    """A's series with one time skipped, so bringing it back succeeds for A."""
+    from datetime import datetime
+
+    from nearer.dates import services
+    from nearer.dates.models import Series
+
+    pk = _a_series(cast)["pk"]
+    services.skip_occurrence(cast.a, Series.objects.get(pk=pk), datetime(2026, 1, 9, 19, 0))
+    return {"pk": pk}
+
+
 def _a_free_time(cast):
     from datetime import time
 
@@ -548,7 +560,9 @@ TIME_TOGETHER_ROUTES = {
     "dates:cancel": Route(("POST",), obj=_a_proposal),
     "dates:event_ics": Route(("GET",), obj=_a_accepted_date, partner_sees=True),
     "dates:series": Route(("GET", "POST")),
+    "dates:series_edit": Route(("GET", "POST"), obj=_a_series),
     "dates:series_skip": Route(("POST",), obj=_a_series),
+    "dates:series_unskip": Route(("POST",), obj=_a_skipped_series),
     "dates:series_delete": Route(("POST",), obj=_a_series),
     "dates:series_ics": Route(("GET",), obj=_a_series, partner_sees=True),
     "dates:calendar": Route(("GET",)),
@@ -607,6 +621,12 @@ TIME_TOGETHER_ROUTES |= {
     "api:series_list": Route(("GET",), api=True),
     "api:series_create": Route(("POST",), api=True),
     "api:series_skip": Route(("POST",), api=True, obj=lambda c: {"series_id": _a_series(c)["pk"]}),
+    "api:series_update": Route(
+        ("PATCH",), api=True, obj=lambda c: {"series_id": _a_series(c)["pk"]}
+    ),
+    "api:series_unskip": Route(
+        ("POST",), api=True, obj=lambda c: {"series_id": _a_skipped_series(c)["pk"]}
+    ),
     "api:series_delete": Route(
         ("DELETE",), api=True, obj=lambda c: {"series_id": _a_series(c)["pk"]}
     ),

@@ -34,6 +34,8 @@ BODIES = {
     "api:feed_titles": {"titles": "neutral"},
     "api:series_create": {"rule": "FREQ=WEEKLY", "starts": "2030-01-04T19:00:00+01:00"},
     "api:series_skip": {"starts_at": "2026-01-09T19:00:00+01:00"},
+    "api:series_unskip": {"starts_at": "2026-01-09T19:00:00"},
+    "api:series_update": {"title": "Saturday is ours"},
     "api:visit_create": {"starts_on": "2030-05-01", "ends_on": "2030-05-03"},
     "api:visit_update": {"place": "Porto"},
     "api:free_times_set": {"times": [{"weekday": 2, "start": "18:00", "end": "21:00"}]},
@@ -49,7 +51,11 @@ BODIES = {
     "api:dream_create": {"text": "A garden"},
     "api:goal_create": {"kind": "growth", "title": "Rest"},
 }
-FORMS = {"questions:react": {"kind": "heart"}, "questions:reply": {"text": "Me too"}}
+FORMS = {
+    "questions:react": {"kind": "heart"},
+    "questions:reply": {"text": "Me too"},
+    "dates:series_unskip": {"when": "2026-01-09T19:00:00"},
+}
 
 
 def url_for(name, cast):

@@ -92,7 +92,7 @@ def _proposal(p: Proposal, user) -> dict:
 
 
 # A rule that refused the change because of where things stand (409), not what was sent (422).
-_CONFLICTS = {"closed", "no_partner", "not_yet", "own_time", "too_many"}
+_CONFLICTS = {"closed", "no_partner", "not_skipped", "not_yet", "own_time", "too_many"}
 
 
 def _error(error: services.DateError):
@@ -412,8 +412,31 @@ class SeriesIn(Schema):
     visibility: Literal["shared", "private"] = "shared"
 
 
+class SeriesChange(Schema):
+    kind: Series.Kind | None = None
+    title: str | None = Field(None, max_length=services.MAX_TITLE)
+    rule: str | None = Field(
+        None,
+        max_length=300,
+        description="An RFC 5545 RRULE repeating at most daily, e.g. FREQ=WEEKLY;BYDAY=FR",
+    )
+    starts: datetime | None = Field(
+        None,
+        description="The first time, with its offset; from a new time it repeats at that "
+        "wall-clock time in your own time zone",
+    )
+    minutes: int | None = None
+
+
 class SkipIn(Schema):
     starts_at: datetime = Field(description="The start of the one time to skip, with its offset")
+
+
+class UnskipIn(Schema):
+    starts_at: datetime = Field(
+        description="The skipped time to bring back: its start with its offset, or a local "
+        "time exactly as listed in skipped"
+    )
 
 
 def _series(s: Series, user) -> dict:
@@ -476,9 +499,49 @@ def series_skip(request, series_id: int, payload: SkipIn):
     return _series(series, request.user)
 
 
+@router.post(
+    "/series/{series_id}/unskip",
+    response=SeriesOut,
+    summary="Bring back one time I skipped",
+)
+def series_unskip(request, series_id: int, payload: UnskipIn):
+    series = get_changeable_or_404(Series, request.user, pk=series_id)
+    try:
+        services.unskip_occurrence(request.user, series, payload.starts_at)
+    except services.DateError as error:
+        _error(error)
+    return _series(series, request.user)
+
+
+@router.patch(
+    "/series/{series_id}",
+    response=SeriesOut,
+    summary="Change recurring time I set up (what is left out stays as it is)",
+)
+def series_update(request, series_id: int, payload: SeriesChange):
+    series = get_changeable_or_404(Series, request.user, pk=series_id)
+    local = None
+    if payload.starts is not None:
+        local = _checked(payload.starts).astimezone(request.user.tz).replace(tzinfo=None)
+    try:
+        services.update_series(
+            request.user,
+            series,
+            kind=payload.kind,
+            title=payload.title,
+            rule=payload.rule,
+            starts_local=local,
+            minutes=payload.minutes,
+        )
+    except services.DateError as error:
+        _error(error)
+    return _series(series, request.user)
+
+
 @router.delete("/series/{series_id}", response={204: None}, summary="Remove recurring time")
 def series_delete(request, series_id: int):
-    get_changeable_or_404(Series, request.user, pk=series_id).delete()
+    series = get_changeable_or_404(Series, request.user, pk=series_id)
+    services.delete_series(request.user, series)
     return Status(204, None)
 
 

@@ -103,6 +103,13 @@ class SeriesForm(forms.Form):
         label=_("About how long (minutes)"), min_value=5, max_value=1440, initial=60
     )
 
+    def __init__(self, *args, rule: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # A series set up through the API can repeat in a way the list does not name; when
+        # changing it, keeping it as it is stays a choice.
+        if rule and rule not in dict(REPEATS):
+            self.fields["repeat"].choices = [(rule, _("As it repeats now")), *REPEATS]
+
 
 class VisitForm(forms.Form):
     starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -62,16 +62,16 @@ def rule_time(rule: str, starts_local: datetime, time_zone: str, instant: dateti
     for candidate in parsed.between(
         local - timedelta(hours=3), local + timedelta(hours=3), inc=True
     ):
-        if _aware(candidate, zone) == instant:
+        if aware(candidate, zone) == instant:
             return candidate
     return None
 
 
-def _aware(local: datetime, zone: ZoneInfo) -> datetime:
-    aware = local.replace(tzinfo=zone)
+def aware(local: datetime, zone: ZoneInfo) -> datetime:
+    placed = local.replace(tzinfo=zone)
     # A time in the spring-forward gap does not exist: round-tripping through UTC moves it
     # forward by the gap, so it lands on the first real instant after it.
-    return aware.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    return placed.astimezone(ZoneInfo("UTC")).astimezone(zone)
 
 
 def occurrences(
@@ -93,7 +93,22 @@ def occurrences(
     for local in parsed.between(lo, hi, inc=True):
         if local in skipped:
             continue
-        aware = _aware(local, zone)
-        if start <= aware < end:
-            found.append(aware)
+        placed = aware(local, zone)
+        if start <= placed < end:
+            found.append(placed)
     return found
+
+
+def same_days(rule: str, starts_local: datetime, exceptions) -> list[str]:
+    """``exceptions`` (naive local ISO times) moved onto ``rule``: each skipped day stays
+    skipped at the time the rule gives on that day; a day the rule no longer meets is let go."""
+    parsed = parse(rule, starts_local)
+    kept = []
+    for value in exceptions:
+        day = datetime.fromisoformat(value).replace(tzinfo=None)
+        midnight = day.replace(hour=0, minute=0, second=0, microsecond=0)
+        found = parsed.between(midnight, midnight + timedelta(days=1), inc=True)
+        for local in [t for t in found if t.date() == day.date()][:1]:
+            if local.isoformat() not in kept:
+                kept.append(local.isoformat())
+    return kept

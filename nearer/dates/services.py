@@ -331,6 +331,27 @@ def proposals_for(user):
 # --- recurring time ---------------------------------------------------------------------
 
 
+def _series_fields(kind: str, title: str, rule: str, starts_local: datetime, minutes: int):
+    """The checked fields of recurring time, the same for adding and for changing it."""
+    if kind not in Series.Kind.values:
+        raise DateError("kind", _("Choose what kind of time this is."))
+    check_day(starts_local.date())
+    try:
+        recurrence.check(rule, starts_local)
+    except recurrence.RuleError:
+        raise DateError("rule", _("That repeat rule is not one Nearer understands.")) from None
+    if not 5 <= minutes <= 24 * 60:
+        raise DateError("minutes", _("Choose a length between 5 minutes and a day."))
+    return {
+        "kind": kind,
+        "title": (title or "").strip()[:MAX_TITLE],
+        "rule": rule.strip().removeprefix("RRULE:"),
+        "first_day": starts_local.date(),
+        "at": starts_local.time().replace(tzinfo=None),
+        "minutes": minutes,
+    }
+
+
 def add_series(
     user,
     *,
@@ -342,39 +363,86 @@ def add_series(
     visibility: str = Visibility.SHARED,
 ) -> Series:
     """Recurring time from naive ``starts_local``, a wall-clock time in the person's zone."""
-    if kind not in Series.Kind.values:
-        raise DateError("kind", _("Choose what kind of time this is."))
-    check_day(starts_local.date())
-    try:
-        recurrence.check(rule, starts_local)
-    except recurrence.RuleError:
-        raise DateError("rule", _("That repeat rule is not one Nearer understands.")) from None
-    if not 5 <= minutes <= 24 * 60:
-        raise DateError("minutes", _("Choose a length between 5 minutes and a day."))
+    fields = _series_fields(kind, title, rule, starts_local, minutes)
     if visibility not in (Visibility.PRIVATE, Visibility.SHARED):
         raise DateError("visibility", _("Choose who can see it."))
     if Series.objects.authored_by(user).count() >= MAX_SERIES:
         raise DateError("too_many", _("That is a lot of recurring time; remove one first."))
-    series = Series(
-        kind=kind,
-        rule=rule.strip().removeprefix("RRULE:"),
-        first_day=starts_local.date(),
-        at=starts_local.time().replace(tzinfo=None),
-        time_zone=user.time_zone,
-        minutes=minutes,
-    )
+    title = fields.pop("title")
+    series = Series(**fields, time_zone=user.time_zone)
     linked = state_of(user).is_linked
     series.attach(user, visibility if linked else Visibility.PRIVATE)
-    series.title = (title or "").strip()[:MAX_TITLE]
+    series.title = title
     series.save()
     return series
 
 
-def skip_occurrence(user, series: Series, when: datetime) -> Series:
-    """Skip one occurrence (an exception), given by the instant it starts at (a naive time
-    is read as wall-clock time in the series' own zone)."""
+def _check_author(user, series: Series) -> None:
+    # The rule for deleting a series: only its author changes it (``visibility.can_change``).
     if series.author_id != user.pk:
         raise DateError("not_yours", _("Only the person who set this up can change it."))
+
+
+def update_series(
+    user,
+    series: Series,
+    *,
+    kind: str | None = None,
+    title: str | None = None,
+    rule: str | None = None,
+    starts_local: datetime | None = None,
+    minutes: int | None = None,
+) -> Series:
+    """Change recurring time (only its author does); what is None stays as it is.
+
+    ``starts_local`` is naive wall-clock time in the author's own zone, as when adding. If it
+    is the same instant the series starts at now, the series keeps the zone it was written
+    in; otherwise it repeats from then on in the author's zone. Skipped times stay skipped
+    where the changed rule still meets on that day (at its new time); the others no longer
+    belong to any time and are let go. Reminders already planned are forgotten and planned
+    again for the new times.
+    """
+    _check_author(user, series)
+    zone = series.time_zone
+    if starts_local is not None:
+        mine = ZoneInfo(user.time_zone)
+        now_starts = recurrence.aware(series.starts_local, ZoneInfo(series.time_zone))
+        if recurrence.aware(starts_local, mine) == now_starts:
+            starts_local = None
+        else:
+            zone = user.time_zone
+    fields = _series_fields(
+        series.kind if kind is None else kind,
+        series.title if title is None else title,
+        series.rule if rule is None else rule,
+        series.starts_local if starts_local is None else starts_local,
+        series.minutes if minutes is None else minutes,
+    )
+    title = fields.pop("title")
+    timing = (fields["rule"], fields["first_day"], fields["at"], zone)
+    moved = timing != (series.rule, series.first_day, series.at, series.time_zone)
+    # A call's reminders are planned ahead: a new time, or no longer a call, forgets them.
+    replan = moved or fields["kind"] != series.kind
+    for name, value in fields.items():
+        setattr(series, name, value)
+    series.title = title
+    series.time_zone = zone
+    if moved:
+        series.exceptions = recurrence.same_days(
+            series.rule, series.starts_local, series.exceptions
+        )
+    with transaction.atomic():
+        series.save()
+        if replan:
+            from nearer.reminders.services import cancel_starting
+
+            cancel_starting(f"series:{series.pk}:")
+    return series
+
+
+def _rule_time(series: Series, when: datetime) -> datetime:
+    """The naive local start of the occurrence at ``when`` (a naive time is read as
+    wall-clock time in the series' own zone), or a DateError."""
     if when.tzinfo is None:
         check_day(when.date())
         when = when.replace(tzinfo=ZoneInfo(series.time_zone))
@@ -382,11 +450,61 @@ def skip_occurrence(user, series: Series, when: datetime) -> Series:
     local = recurrence.rule_time(series.rule, series.starts_local, series.time_zone, when)
     if local is None:
         raise DateError("not_a_time", _("That is not one of the times this repeats at."))
+    return local
+
+
+def skip_occurrence(user, series: Series, when: datetime) -> Series:
+    """Skip one occurrence (an exception), given by the instant it starts at (a naive time
+    is read as wall-clock time in the series' own zone)."""
+    _check_author(user, series)
+    local = _rule_time(series, when)
     value = local.isoformat()
     if value not in series.exceptions:
         series.exceptions = [*series.exceptions, value]
-        series.save(update_fields=["exceptions", "updated_at"])
+        with transaction.atomic():
+            series.save(update_fields=["exceptions", "updated_at"])
+            from nearer.reminders.services import cancel_for
+
+            start = recurrence.aware(local, ZoneInfo(series.time_zone)).astimezone(UTC)
+            cancel_for(f"series:{series.pk}:{start.isoformat()}")
     return series
+
+
+def unskip_occurrence(user, series: Series, when: datetime) -> Series:
+    """Bring back one skipped occurrence, given as when skipping it (an instant, or a naive
+    wall-clock time in the series' own zone, as listed in ``exceptions``)."""
+    _check_author(user, series)
+    value = _rule_time(series, when).isoformat()
+    if value not in series.exceptions:
+        raise DateError("not_skipped", _("That time is not skipped."))
+    series.exceptions = [e for e in series.exceptions if e != value]
+    series.save(update_fields=["exceptions", "updated_at"])
+    return series
+
+
+def delete_series(user, series: Series) -> None:
+    _check_author(user, series)
+    with transaction.atomic():
+        from nearer.reminders.services import cancel_starting
+
+        cancel_starting(f"series:{series.pk}:")
+        series.delete()
+
+
+def series_first_start(series: Series) -> datetime:
+    """The first start as an aware instant (the wall-clock time placed in its zone)."""
+    return recurrence.aware(series.starts_local, ZoneInfo(series.time_zone))
+
+
+def skipped_ahead(series: Series, now: datetime) -> list[datetime]:
+    """The skipped times still to come, as aware starts in the series' zone, soonest first."""
+    zone = ZoneInfo(series.time_zone)
+    found = []
+    for value in series.exceptions:
+        aware = recurrence.aware(datetime.fromisoformat(value).replace(tzinfo=None), zone)
+        if aware >= now:
+            found.append(aware)
+    return sorted(found)
 
 
 def series_occurrences(series: Series, start: datetime, end: datetime) -> list[datetime]:

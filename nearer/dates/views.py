@@ -286,17 +286,8 @@ def series(request):
     initial = {k: request.GET[k] for k in ("kind", "starts", "minutes") if k in request.GET}
     form = SeriesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        local = timezone.localtime(data["starts"], request.user.tz)
         try:
-            services.add_series(
-                request.user,
-                kind=data["kind"],
-                title=data["title"],
-                rule=data["repeat"],
-                starts_local=local,
-                minutes=data["minutes"],
-            )
+            services.add_series(request.user, **_series_input(request, form))
         except services.DateError as error:
             form.add_error(None, error.message)
         else:
@@ -306,17 +297,59 @@ def series(request):
     items = []
     for s in Series.objects.visible_to(request.user).select_related("author"):
         upcoming = services.series_occurrences(s, now, now + timedelta(days=60))[:4]
-        items.append((s, upcoming, can_change(request.user, s)))
+        mine = can_change(request.user, s)
+        skipped = services.skipped_ahead(s, now)[:10] if mine else []
+        items.append((s, upcoming, mine, skipped))
     return render(request, "dates/series.html", {"form": form, "items": items})
+
+
+def _series_input(request, form) -> dict:
+    data = form.cleaned_data
+    return {
+        "kind": data["kind"],
+        "title": data["title"],
+        "rule": data["repeat"],
+        "starts_local": timezone.localtime(data["starts"], request.user.tz).replace(tzinfo=None),
+        "minutes": data["minutes"],
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def series_edit(request, pk):
+    item = get_changeable_or_404(Series, request.user, pk=pk)
+    initial = {
+        "kind": item.kind,
+        "title": item.title,
+        "starts": services.series_first_start(item),
+        "repeat": item.rule,
+        "minutes": item.minutes,
+    }
+    form = SeriesForm(request.POST or None, initial=initial, rule=item.rule)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_series(request.user, item, **_series_input(request, form))
+        except services.DateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("dates:series")
+    return render(request, "dates/series_edit.html", {"form": form, "series": item})
+
+
+def _posted_time(request):
+    try:
+        return datetime.fromisoformat(request.POST.get("when", ""))
+    except ValueError:
+        return None
 
 
 @require_POST
 @login_required
 def series_skip(request, pk):
     item = get_changeable_or_404(Series, request.user, pk=pk)
-    try:
-        when = datetime.fromisoformat(request.POST.get("when", ""))
-    except ValueError:
+    when = _posted_time(request)
+    if when is None:
         messages.error(request, _("Choose which time to skip."))
         return redirect("dates:series")
     try:
@@ -329,8 +362,24 @@ def series_skip(request, pk):
 
 @require_POST
 @login_required
+def series_unskip(request, pk):
+    item = get_changeable_or_404(Series, request.user, pk=pk)
+    when = _posted_time(request)
+    if when is None:
+        messages.error(request, _("Choose which time to bring back."))
+        return redirect("dates:series")
+    try:
+        services.unskip_occurrence(request.user, item, when)
+    except services.DateError as error:
+        return _fail(request, error, "dates:series")
+    messages.success(request, _("It is back on."))
+    return redirect("dates:series")
+
+
+@require_POST
+@login_required
 def series_delete(request, pk):
-    get_changeable_or_404(Series, request.user, pk=pk).delete()
+    services.delete_series(request.user, get_changeable_or_404(Series, request.user, pk=pk))
     messages.success(request, _("Removed."))
     return redirect("dates:series")
 

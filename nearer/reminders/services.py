@@ -141,6 +141,12 @@ def cancel_for(key: str) -> int:
     return Reminder.objects.filter(key=key, sent_at__isnull=True).delete()[0]
 
 
+def cancel_starting(prefix: str) -> int:
+    """Forget unsent reminders whose key starts with ``prefix`` (every time of a recurring
+    call that changed or was removed; the sweep plans the times that remain)."""
+    return Reminder.objects.filter(key__startswith=prefix, sent_at__isnull=True).delete()[0]
+
+
 def claim(batch: int = 100, now: datetime | None = None) -> list[Reminder]:
     """Atomically take up to ``batch`` due reminders for this worker."""
     now = now or timezone.now()

@@ -84,3 +84,38 @@ def test_time_together_pages_have_no_serious_accessibility_problems(browser, sit
     assert page.locator("h1").count() == 1
     assert_accessible(page)
     context.close()
+
+
+def test_change_recurring_time_and_bring_back_a_skipped_one_at_phone_size(browser, site):
+    from nearer.dates import services
+
+    ada_user = make_user("ada@example.com", "Ada", "Europe/Paris")
+    link(ada_user, make_user("ben@example.com", "Ben", "America/New_York"))
+    first = datetime.now(ZoneInfo("Europe/Paris")).date() + timedelta(days=3)
+    services.add_series(
+        ada_user, kind="together", title="Friday is ours", rule="FREQ=WEEKLY",
+        starts_local=datetime.combine(first, datetime.min.time()).replace(hour=19),
+    )  # fmt: skip
+    ada_context, ada = log_in(browser, site, "ada@example.com")
+    ada.goto(site + "/together/")
+    ada.get_by_role("button", name="Skip this one").first.click()
+    expect(ada.get_by_text("Skipped, just that once.")).to_be_visible()
+    ada.get_by_role("button", name="Bring it back").click()
+    expect(ada.get_by_text("It is back on.")).to_be_visible()
+    expect(ada.get_by_role("button", name="Bring it back")).to_have_count(0)
+    ada.get_by_role("link", name="Change", exact=True).click()
+    expect(ada.get_by_role("heading", name="Change recurring time")).to_be_visible()
+    assert ada.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(ada)
+    ada.get_by_label("A name (optional)").fill("Friday, a little later")
+    ada.get_by_label("First time (your time zone)").fill(f"{first:%Y-%m-%d}T20:00")
+    ada.get_by_role("button", name="Save").click()
+    expect(ada.get_by_text("Saved.")).to_be_visible()
+    expect(ada.get_by_role("heading", name="Friday, a little later")).to_be_visible()
+    ada_context.close()
+
+    ben_context, ben = log_in(browser, site, "ben@example.com")
+    ben.goto(site + "/together/")
+    expect(ben.get_by_role("heading", name="Friday, a little later")).to_be_visible()
+    expect(ben.get_by_role("link", name="Change", exact=True)).to_have_count(0)
+    ben_context.close()
