@@ -177,7 +177,7 @@ def test_htmx_marking_returns_just_the_step(client_for, cast):
         reverse("plans:mark"), {"step": ref, "status": "later"}, headers={"HX-Request": "true"}
     )
     html = response.content.decode()
-    assert html.lstrip().startswith("<article") and "Saved for another time." in html
+    assert html.lstrip().startswith("<article") and "Left for another time." in html
     assert "<h1" not in html
 
 
