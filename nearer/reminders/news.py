@@ -6,7 +6,6 @@ of thing is waiting: no words anyone wrote, and nothing ever tells the partner i
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
 from django.db.models import Value
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -138,10 +137,8 @@ def whats_new(user, question=None, partner_answered=False, limit: int = 5) -> li
         .values_list("key", flat=True)
     )
     fresh = [n for n in found if n.key not in seen][:limit]
-    for news in fresh:
-        try:
-            with transaction.atomic():
-                Shown.objects.create(user=user, key=news.key)
-        except IntegrityError:  # shown in another tab a moment ago
-            continue
+    # One insert for all of them; a key shown in another tab a moment ago is left as it is.
+    Shown.objects.bulk_create(
+        [Shown(user=user, key=news.key) for news in fresh], ignore_conflicts=True
+    )
     return fresh
