@@ -115,3 +115,15 @@ def test_old_news_is_not_news(cast):
         dates.propose(cast.b, [NOW + timedelta(days=3)], title="Someday")
     cast.fresh()
     assert whats_new(cast.a) == []
+
+
+def test_a_key_shown_in_another_tab_a_moment_ago_is_no_error(cast, monkeypatch):
+    from nearer.reminders.news import whats_new
+
+    note = notes.send_note(cast.b, "hello")
+    Shown.objects.create(user=cast.a, key=f"note:{note.pk}")  # the other tab, just now
+    # ... after this tab looked up what was already shown.
+    monkeypatch.setattr(Shown.objects, "owned_by", lambda user: Shown.objects.none())
+    cast.fresh()
+    assert [n.key for n in whats_new(cast.a)] == [f"note:{note.pk}"]
+    assert Shown.objects.filter(user=cast.a).count() == 1
