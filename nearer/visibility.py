@@ -10,7 +10,8 @@ it was written in (if any) and a visibility:
   record with the same ``mutual_key`` in the same space (the question of the day, desires).
 
 Views, API routes, exports, notifications and insights all ask this module: the queryset
-method ``visible_to``, :func:`can_view`, :func:`can_change` and :func:`get_visible_or_404`.
+methods ``visible_to`` (and its partner-only part ``from_partner``), :func:`can_view`,
+:func:`can_change` and :func:`get_visible_or_404`.
 Anything not visible answers 404, so that even its existence stays private.
 """
 
@@ -35,25 +36,50 @@ def _couple_and_partner(user):
     return state.couple, state.partner
 
 
+def _from_partner_q(model, user, couple, partner, mutual: bool) -> Q:
+    """The partner's records ``user`` may see: shared in the space both are in, and (with
+    ``mutual``) mutual ones once ``user`` wrote their own with the same key there."""
+    from_partner = Q(couple=couple, author=partner)
+    shared = from_partner & Q(visibility=Visibility.SHARED)
+    if not mutual:
+        return shared
+    mine_with_same_key = model._default_manager.filter(
+        couple=couple,
+        author=user,
+        visibility=Visibility.MUTUAL,
+        mutual_key=OuterRef("mutual_key"),
+    )
+    return shared | from_partner & Q(visibility=Visibility.MUTUAL) & Exists(mine_with_same_key)
+
+
 class AuthoredQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Records ``user`` may see: their own, plus what their current partner shares."""
+    def visible_to(self, user, *, mutual: bool = True):
+        """Records ``user`` may see: their own, plus what their current partner shares.
+
+        ``mutual=False`` leaves the partner's mutual records out (no ``EXISTS`` to build),
+        for kinds that are only ever written private or shared: it can only show less,
+        never more."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        own = Q(author=user)
         couple, partner = _couple_and_partner(user)
         if partner is None:
-            return self.filter(own)
-        from_partner = Q(couple=couple, author=partner)
-        shared = from_partner & Q(visibility=Visibility.SHARED)
-        mine_with_same_key = self.model._default_manager.filter(
-            couple=couple,
-            author=user,
-            visibility=Visibility.MUTUAL,
-            mutual_key=OuterRef("mutual_key"),
+            return self.filter(author=user)
+        return self.filter(
+            Q(author=user) | _from_partner_q(self.model, user, couple, partner, mutual)
         )
-        mutual = from_partner & Q(visibility=Visibility.MUTUAL) & Exists(mine_with_same_key)
-        return self.filter(own | shared | mutual)
+
+    def from_partner(self, user, *, mutual: bool = True):
+        """What ``user``'s current partner wrote that ``user`` may see: exactly the part of
+        :meth:`visible_to` that is not their own (shared in the space both are in, and mutual
+        once ``user`` wrote theirs). For places that only ever tell of the partner's doings
+        ("what's new"), it leaves the "own" branch out of the SQL. ``mutual`` as in
+        :meth:`visible_to`."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        couple, partner = _couple_and_partner(user)
+        if partner is None:
+            return self.none()
+        return self.filter(_from_partner_q(self.model, user, couple, partner, mutual))
 
     def authored_by(self, user):
         return self.filter(author=user)

@@ -92,3 +92,42 @@ def test_get_visible_or_404_hides_existence(cast):
     with pytest.raises(Http404):
         get_visible_or_404(Moment, cast.b, pk="not-a-number")
     assert get_visible_or_404(Moment, cast.a, pk=moment.pk) == moment
+
+
+def test_from_partner_is_exactly_the_partners_part_of_visible_to(cast, client):
+    items = [
+        make_moment(cast.a, Visibility.PRIVATE),
+        make_moment(cast.a, Visibility.SHARED),
+        make_moment(cast.a, Visibility.MUTUAL, mutual_key="k"),
+        make_moment(cast.a, Visibility.MUTUAL, mutual_key="only-a"),
+        make_moment(cast.b, Visibility.MUTUAL, mutual_key="k"),
+        make_moment(cast.b, Visibility.SHARED),
+        make_moment(cast.b, Visibility.PRIVATE),
+        make_moment(cast.outsider, Visibility.SHARED),
+    ]
+    for person in (cast.a, cast.b, cast.outsider, cast.outsider_partner, cast.solo):
+        services.forget_state(person)
+        visible_pks = set(Moment.objects.visible_to(person).values_list("pk", flat=True))
+        partner = services.state_of(person).partner
+        expected = {m.pk for m in items if m.pk in visible_pks and m.author_id != person.pk}
+        assert set(Moment.objects.from_partner(person).values_list("pk", flat=True)) == expected
+        shared_only = set(
+            Moment.objects.from_partner(person, mutual=False).values_list("pk", flat=True)
+        )
+        assert shared_only == {
+            m.pk for m in items if m.pk in expected and m.visibility == Visibility.SHARED
+        }
+        assert set(
+            Moment.objects.visible_to(person, mutual=False).values_list("pk", flat=True)
+        ) == {
+            m.pk
+            for m in items
+            if m.pk in visible_pks
+            and (m.author_id == person.pk or m.visibility == Visibility.SHARED)
+        }
+        if partner is None:
+            assert expected == set()
+    services.forget_state(cast.a)
+    assert len(set(Moment.objects.from_partner(cast.a).values_list("pk", flat=True))) == 2
+    anonymous = client.get("/").wsgi_request.user
+    assert not Moment.objects.from_partner(anonymous).exists()

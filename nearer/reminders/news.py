@@ -6,7 +6,7 @@ of thing is waiting: no words anyone wrote, and nothing ever tells the partner i
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db.models import Value
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -24,16 +24,57 @@ class News:
     url: str
 
 
+def _recent(user, since):
+    """Everything that may make news since ``since``, in one query of bare ids: ``(kind,
+    pk, at)`` rows for the partner's notes to ``user``, the partner's reactions to
+    ``user``'s answers and the dates either of them proposed that changed (declined ones
+    never make news). No encrypted column is read."""
+    from nearer.dates.models import Proposal, Status
+    from nearer.notes.models import Note
+    from nearer.questions.models import Reaction
+
+    # Notes and reactions are only ever written shared (``send_note``, ``react``), so the
+    # partner's part of the visibility rule without its mutual branch is all they can be.
+    notes = (
+        Note.objects.from_partner(user, mutual=False)
+        .filter(recipient=user, delivered_at__gte=since)
+        .annotate(news_kind=Value("note"))
+        .values_list("news_kind", "pk", "deliver_at")
+    )
+    reactions = (
+        Reaction.objects.from_partner(user, mutual=False)
+        .filter(answer__author=user, created_at__gte=since)
+        .annotate(news_kind=Value("reaction"))
+        .values_list("news_kind", "pk", "created_at")
+    )
+    # A date the person proposed can make news too (the partner suggested another time,
+    # called it off, or it is coming up), so this one asks the whole rule; dates are only
+    # ever written shared, so without its mutual branch.
+    proposals = (
+        Proposal.objects.visible_to(user, mutual=False)
+        .filter(updated_at__gte=since)
+        .exclude(status=Status.DECLINED)
+        .annotate(news_kind=Value("proposal"))
+        .values_list("news_kind", "pk", "created_at")
+    )
+    parts = [q.order_by() for q in (notes, reactions, proposals)]
+    rows = list(parts[0].union(*parts[1:], all=True).order_by())
+    by_kind = {"note": [], "reaction": [], "proposal": []}
+    for kind, pk, at in rows:
+        by_kind[kind].append((at, pk))
+    for kind in by_kind:  # the order each list had on its own: notes and dates newest first
+        by_kind[kind].sort(reverse=kind != "reaction")
+    return {kind: [pk for _at, pk in found] for kind, found in by_kind.items()}
+
+
 def _candidates(user, partner, now, question, partner_answered):
     from nearer.dates.models import Proposal, Status
     from nearer.dates.services import whose_turn
-    from nearer.notes.models import Note
-    from nearer.questions.models import Reaction
-    from nearer.visibility import Visibility
 
     name = partner.display_name
-    for note in Note.objects.inbox(user).filter(delivered_at__gte=now - RECENT).only("pk"):
-        yield News(f"note:{note.pk}", _("A note from %(name)s arrived.") % {"name": name},
+    recent = _recent(user, now - RECENT)
+    for pk in recent["note"]:
+        yield News(f"note:{pk}", _("A note from %(name)s arrived.") % {"name": name},
                    reverse("notes:index"))  # fmt: skip
     if question is not None and partner_answered:
         yield News(
@@ -41,19 +82,19 @@ def _candidates(user, partner, now, question, partner_answered):
             _("%(name)s has answered today's question.") % {"name": name},
             reverse("questions:today"),
         )
-    reactions = Reaction.objects.visible_to(user).filter(
-        author=partner,
-        answer__author=user,
-        visibility__in=(Visibility.SHARED, Visibility.MUTUAL),
-        created_at__gte=now - RECENT,
-    )
-    for reaction in reactions.only("pk"):
+    for pk in recent["reaction"]:
         yield News(
-            f"reaction:{reaction.pk}",
+            f"reaction:{pk}",
             _("%(name)s responded to one of your answers.") % {"name": name},
             reverse("questions:history"),
         )
-    proposals = Proposal.objects.visible_to(user).filter(updated_at__gte=now - RECENT)
+    if not recent["proposal"]:
+        return
+    proposals = (
+        Proposal.objects.visible_to(user, mutual=False)
+        .filter(pk__in=recent["proposal"])
+        .only("author", "recipient", "status", "cancelled_by", "starts_at", "created_at")
+    )
     for p in proposals.prefetch_related("times"):
         url = reverse("dates:detail", kwargs={"pk": p.pk})
         if whose_turn(p) == user.pk:
@@ -96,10 +137,8 @@ def whats_new(user, question=None, partner_answered=False, limit: int = 5) -> li
         .values_list("key", flat=True)
     )
     fresh = [n for n in found if n.key not in seen][:limit]
-    for news in fresh:
-        try:
-            with transaction.atomic():
-                Shown.objects.create(user=user, key=news.key)
-        except IntegrityError:  # shown in another tab a moment ago
-            continue
+    # One insert for all of them; a key shown in another tab a moment ago is left as it is.
+    Shown.objects.bulk_create(
+        [Shown(user=user, key=news.key) for news in fresh], ignore_conflicts=True
+    )
     return fresh

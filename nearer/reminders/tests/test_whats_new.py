@@ -77,3 +77,53 @@ def test_nothing_turns_a_person_toward_their_partner_after_a_danger_signal(cast,
     dates.propose(cast.a, [NOW + timedelta(days=3)], title="Walk")
     assert _new_section(client_for(cast.b).get(reverse("today")).content) == ""
     assert _new_section(client_for(cast.solo).get(reverse("today")).content) == ""
+
+
+def test_notes_and_reactions_from_the_partner_only_newest_note_first(cast):
+    from nearer.questions import services as questions
+    from nearer.reminders.news import whats_new
+    from tests.routes import _library_key
+
+    _library_key()
+    question = questions.question_for(cast.a)
+    mine = questions.answer(cast.a, question, "mine")
+    theirs = questions.answer(cast.b, question, "theirs")
+    cast.fresh()
+    questions.react(cast.b, mine, "hug")  # Ben responds to Ada's answer: news for Ada
+    questions.react(cast.a, theirs, "heart")  # Ada's own reaction: never news for Ada
+    older = notes.send_note(cast.b, "first")
+    newer = notes.send_note(cast.b, "second")
+    notes.send_note(cast.a, "to Ben")  # written by Ada: news for Ben, not for her
+    notes.send_note(cast.outsider, "elsewhere")
+    cast.fresh()
+
+    keys = [n.key for n in whats_new(cast.a)]
+    reaction = mine.reactions.get()
+    assert keys == [f"note:{newer.pk}", f"note:{older.pk}", f"reaction:{reaction.pk}"]
+    assert whats_new(cast.a) == []  # each once
+    assert [n.key for n in whats_new(cast.b)] == [
+        f"note:{newer.pk + 1}",
+        f"reaction:{theirs.reactions.get().pk}",
+    ]
+
+
+def test_old_news_is_not_news(cast):
+    from nearer.reminders.news import whats_new
+
+    with time_machine.travel(NOW - timedelta(days=8), tick=False):
+        notes.send_note(cast.b, "a while ago")
+        dates.propose(cast.b, [NOW + timedelta(days=3)], title="Someday")
+    cast.fresh()
+    assert whats_new(cast.a) == []
+
+
+def test_a_key_shown_in_another_tab_a_moment_ago_is_no_error(cast, monkeypatch):
+    from nearer.reminders.news import whats_new
+
+    note = notes.send_note(cast.b, "hello")
+    Shown.objects.create(user=cast.a, key=f"note:{note.pk}")  # the other tab, just now
+    # ... after this tab looked up what was already shown.
+    monkeypatch.setattr(Shown.objects, "owned_by", lambda user: Shown.objects.none())
+    cast.fresh()
+    assert [n.key for n in whats_new(cast.a)] == [f"note:{note.pk}"]
+    assert Shown.objects.filter(user=cast.a).count() == 1
