@@ -100,7 +100,7 @@ def test_an_edited_translation_is_found_under_its_new_words(items):
 def test_the_real_library_in_spanish():
     load_library(settings.NEARER_CONTENT_DIR)
     with override("es"):
-        found = [item for item in search(Filters(q="cita en casa"))[:5]]
+        found = list(search(Filters(q="cita en casa"))[:5])
         assert "d-home-019" in [item.key for item in found]
         assert all(item.language == "es" for item in found if item.translations.get("es"))
     assert keys("mañana")[:10] == keys("manana")[:10] != []
