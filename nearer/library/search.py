@@ -9,9 +9,14 @@ What a person types is read in three steps:
    "betrayal"), and some phrases also mean a part of the library ("long distance" is the
    long-distance situation, "dates" the date ideas), so the words and the filters agree.
 3. The database stems and ranks: SQLite's FTS5 index with the porter tokenizer (migration
-   0002), ranked by bm25 with the title weighted four times the body; PostgreSQL's
+   0002, accents folded since 0006), ranked by bm25 with the title weighted four times the body; PostgreSQL's
    ``search`` tsvector (english configuration, title weight A, body B) ranked by
    ``ts_rank``. Each word is also a prefix, so "apolog" finds "apologise".
+4. Every translation is searched too, for everyone, accents folded («manana», «mañana»):
+   SQLite's second FTS5 index ``library_item_fts_translated``; on PostgreSQL the same
+   ``search`` column (translations at weights C and D, read with the language's text search
+   configuration; the words typed are read as English and as each site language). The
+   reader's language ranks first; an English reader's ranking is the English one alone.
 
 Every word (with its synonyms) must match; when that finds nothing, any word may, best
 first. Ranking, counting and paging all happen in the database: ``search`` returns a lazy
