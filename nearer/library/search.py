@@ -9,7 +9,8 @@ What a person types is read in three steps:
    "betrayal"), and some phrases also mean a part of the library ("long distance" is the
    long-distance situation, "dates" the date ideas), so the words and the filters agree.
 3. The database stems and ranks: SQLite's FTS5 index with the porter tokenizer (migration
-   0002, accents folded since 0006), ranked by bm25 with the title weighted four times the body; PostgreSQL's
+   0002; accents folded since 0006), ranked by bm25 with the title weighted four times the
+   body; PostgreSQL's
    ``search`` tsvector (english configuration, title weight A, body B) ranked by
    ``ts_rank``. Each word is also a prefix, so "apolog" finds "apologise".
 4. Every translation is searched too, for everyone, accents folded («manana», «mañana»):
