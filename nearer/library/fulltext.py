@@ -11,6 +11,11 @@ trigger, both are put back here and the column refilled.
 """
 
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
+
+# The migration that built the index this module keeps (a later change to the index comes
+# with its own migration, and this name follows it).
+INDEX_MIGRATION = "0006_search_translations"
 
 # Each language's text search configuration on PostgreSQL: its stemmer and stop words, so
 # «citas» finds «cita» as "dates" finds "date". A language without one here uses 'simple'
@@ -130,6 +135,8 @@ def ensure_fulltext(sender=None, using="default", **kwargs) -> bool:
     tables = connection.introspection.table_names()
     if "library_item" not in tables:
         return False  # migrated backwards past the library
+    if ("library", INDEX_MIGRATION) not in MigrationRecorder(connection).applied_migrations():
+        return False  # migrated back to an older index: its own migrations keep it
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(
