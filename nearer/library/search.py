@@ -234,19 +234,28 @@ def _configs(translated: bool = True) -> list[str]:
     return list(dict.fromkeys([english, *others]))
 
 
-def _tsquery(term: str, configs: list[str] | None = None) -> tuple[str, str]:
-    """The term read in every configuration, accents folded like the ``search`` column's;
-    one parameter, used once."""
-    # A \w+ word and ":*" is always valid tsquery syntax: a stemmed prefix.
-    function, param = ("phraseto_tsquery", term) if " " in term else ("to_tsquery", f"{term}:*")
-    word = fulltext.fold("q.word")
-    each = " || ".join(f"{function}('{config}', {word})" for config in configs or _configs())
-    return f"(SELECT {each} FROM (SELECT %s::text AS word) AS q)", param  # noqa: S608
+def _tsquery(term: str, configs: list[str] | None = None) -> tuple[str, list[str]]:
+    """The term read in every configuration, accents folded like the ``search`` column's.
+
+    Read as English, each word is also a prefix ("apolog" finds "apologise", and
+    «conver» the Spanish «conversación»); read in another language it is its stem only, or
+    «celos» (stem «cel») would find every «celebrar»."""
+    english = fulltext.POSTGRES_CONFIGS["en"]
+    parts, params = [], []
+    for config in configs or _configs():
+        if " " in term:
+            parts.append(f"phraseto_tsquery('{config}', {fulltext.fold('%s')})")
+            params.append(term)
+        else:
+            # A \w+ word, with or without ":*", is always valid tsquery syntax.
+            parts.append(f"to_tsquery('{config}', {fulltext.fold('%s')})")
+            params.append(f"{term}:*" if config == english else term)
+    return "(" + " || ".join(parts) + ")", params
 
 
 def _tsquery_group(group: Group) -> tuple[str, list[str]]:
     parts = [_tsquery(term) for term in group.terms]
-    return "(" + " || ".join(sql for sql, _ in parts) + ")", [param for _, param in parts]
+    return "(" + " || ".join(sql for sql, _ in parts) + ")", [p for _, ps in parts for p in ps]
 
 
 def _rank_postgres(groups: list[Group], translated: bool) -> RawSQL:
@@ -272,7 +281,7 @@ def _rank_postgres(groups: list[Group], translated: bool) -> RawSQL:
             idf = f"ln((SELECT count(*) + 1 FROM library_item)::float / ({found}))"  # noqa: S608
             rank = f"ts_rank({weights}, library_item.search, {tsquery})"
             sql.append(f"{weight} * {rank} * {idf}")
-            params += [param, param]
+            params += [*param, *param]
     return RawSQL(" + ".join(sql), params, output_field=FloatField())  # noqa: S611 (placeholders)
 
 

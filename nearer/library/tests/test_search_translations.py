@@ -104,5 +104,8 @@ def test_the_real_library_in_spanish():
         assert "d-home-019" in [item.key for item in found]
         assert all(item.language == "es" for item in found if item.translations.get("es"))
     assert keys("mañana")[:10] == keys("manana")[:10] != []
+    # No item says «celos» yet; its Spanish stem («cel») must not find «celebrar».
+    assert keys("celos") == []
+    assert "d-home-019" in keys("citas en casa")[:5]  # the stem: «citas» finds «cita»
     # The English search is untouched.
     assert keys("cheating", language="en")[0] == "f-rebuilding-trust-after-an-affair"
