@@ -9,9 +9,15 @@ What a person types is read in three steps:
    "betrayal"), and some phrases also mean a part of the library ("long distance" is the
    long-distance situation, "dates" the date ideas), so the words and the filters agree.
 3. The database stems and ranks: SQLite's FTS5 index with the porter tokenizer (migration
-   0002), ranked by bm25 with the title weighted four times the body; PostgreSQL's
+   0002; accents folded since 0006), ranked by bm25 with the title weighted four times the
+   body; PostgreSQL's
    ``search`` tsvector (english configuration, title weight A, body B) ranked by
    ``ts_rank``. Each word is also a prefix, so "apolog" finds "apologise".
+4. Every translation is searched too, for everyone, accents folded («manana», «mañana»):
+   SQLite's second FTS5 index ``library_item_fts_translated``; on PostgreSQL the same
+   ``search`` column (translations at weights C and D, read with the language's text search
+   configuration; the words typed are read as English and as each site language). The
+   reader's language ranks first; an English reader's ranking is the English one alone.
 
 Every word (with its synonyms) must match; when that finds nothing, any word may, best
 first. Ranking, counting and paging all happen in the database: ``search`` returns a lazy
@@ -28,8 +34,10 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 from pydantic import BaseModel, ConfigDict, Field
 
+from nearer.library import fulltext
 from nearer.library.models import Item, Kind
 
 LENGTHS = {"short": (0, 15), "medium": (16, 60), "long": (61, 24 * 60)}
@@ -49,6 +57,17 @@ STOP_WORDS = frozenset(
     husband wife boyfriend girlfriend spouse relationship couple couples marriage married
     each other
     """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+# The same little words in Spanish, the library's other language («ideas para una cita en
+# casa con mi pareja»). Words that are also English words people search for ("son", "sin")
+# are left out.
+STOP_WORDS |= frozenset(
+    """
+    de del la el las los lo al un una unos unas y o u ni en por para con sin que qué como
+    cómo cuando cuándo mi mis tu tus su sus nos nuestro nuestra nuestros nuestras es está
+    estoy hay ya muy más este esta estos estas ese esa yo él ella le les te se idea ideas
+    pareja parejas novio novia marido mujer esposo esposa
+    """.split()  # noqa: SIM905
 )
 
 
@@ -166,64 +185,103 @@ def _fts5_group(group: Group) -> str:
     return "(" + " OR ".join(_fts5_alternative(term) for term in group.terms) + ")"
 
 
-def _fts5_matches(expression: str) -> RawSQL:
-    return RawSQL(
-        "SELECT rowid FROM library_item_fts WHERE library_item_fts MATCH %s", [expression]
-    )
+def _fts5_matches(expression: str, table: str = "library_item_fts") -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])  # noqa: S608, S611
 
 
-def _rank_sqlite(groups: list[Group]) -> RawSQL:
+def _rank_sqlite(groups: list[Group], translated: bool) -> RawSQL:
+    """bm25 in the English index; for a reader of another language, plus bm25 in the
+    translations' index, which then counts double. An English reader's ranking is the
+    English one alone (items found only in a translation come last): Spanish cognates
+    ("honestidad", "transparente") would otherwise lift items above the English matches,
+    and each index scored costs one more lookup per row."""
     score = (
-        "coalesce((SELECT -bm25(library_item_fts, 4.0, 1.0) FROM library_item_fts "
-        "WHERE library_item_fts MATCH %s AND library_item_fts.rowid = library_item.id), 0)"
+        "coalesce((SELECT -bm25({table}, 4.0, 1.0) FROM {table} "
+        "WHERE {table} MATCH %s AND {table}.rowid = library_item.id), 0)"
     )
+    both = score.format(table="library_item_fts")
+    if translated:
+        both = f"{both} + 2.0 * {score.format(table='library_item_fts_translated')}"
     # bm25 is lower for better matches; a row without a text match scores 0. The words as
     # typed count a second time, so "picnic" puts picnics above the walks it also finds.
+    every = " OR ".join(_fts5_group(group) for group in groups)
+    typed = " OR ".join(_fts5_group(group.typed) for group in groups)
+    params = [every, every, typed, typed] if translated else [every, typed]
     return RawSQL(  # noqa: S611 (the user's words are parameters)
-        f"{score} + {score}",
-        [
-            " OR ".join(_fts5_group(group) for group in groups),
-            " OR ".join(_fts5_group(group.typed) for group in groups),
-        ],
-        output_field=FloatField(),
+        f"{both} + {both}", params, output_field=FloatField()
     )
 
 
 def _group_q_sqlite(group: Group) -> Q:
-    return Q(pk__in=_fts5_matches(_fts5_group(group))) | _tags_q(group.tags)
+    expression = _fts5_group(group)
+    return (
+        Q(pk__in=_fts5_matches(expression))
+        | Q(pk__in=_fts5_matches(expression, "library_item_fts_translated"))
+        | _tags_q(group.tags)
+    )
 
 
 # PostgreSQL -------------------------------------------------------------------------------
 
 
-def _tsquery(term: str) -> tuple[str, str]:
-    if " " in term:
-        return "phraseto_tsquery('english', %s)", term
-    # A \w+ word and ":*" is always valid tsquery syntax: a stemmed prefix.
-    return "to_tsquery('english', %s)", f"{term}:*"
+def _configs(translated: bool = True) -> list[str]:
+    """The text search configurations a term is read with: English, and each other
+    language of the site (fulltext.py builds the ``search`` column the same way)."""
+    english = fulltext.POSTGRES_CONFIGS["en"]
+    if not translated:
+        return [english]
+    others = [fulltext.POSTGRES_CONFIGS.get(code, "simple") for code, _ in settings.LANGUAGES]
+    return list(dict.fromkeys([english, *others]))
+
+
+def _tsquery(term: str, configs: list[str] | None = None) -> tuple[str, list[str]]:
+    """The term read in every configuration, accents folded like the ``search`` column's.
+
+    Read as English, each word is also a prefix ("apolog" finds "apologise", and
+    «conver» the Spanish «conversación»); read in another language it is its stem only, or
+    «celos» (stem «cel») would find every «celebrar»."""
+    english = fulltext.POSTGRES_CONFIGS["en"]
+    parts, params = [], []
+    for config in configs or _configs():
+        if " " in term:
+            parts.append(f"phraseto_tsquery('{config}', {fulltext.fold('%s')})")
+            params.append(term)
+        else:
+            # A \w+ word, with or without ":*", is always valid tsquery syntax.
+            parts.append(f"to_tsquery('{config}', {fulltext.fold('%s')})")
+            params.append(f"{term}:*" if config == english else term)
+    return "(" + " || ".join(parts) + ")", params
 
 
 def _tsquery_group(group: Group) -> tuple[str, list[str]]:
     parts = [_tsquery(term) for term in group.terms]
-    return "(" + " || ".join(sql for sql, _ in parts) + ")", [param for _, param in parts]
+    return "(" + " || ".join(sql for sql, _ in parts) + ")", [p for _, ps in parts for p in ps]
 
 
-def _rank_postgres(groups: list[Group]) -> RawSQL:
+def _rank_postgres(groups: list[Group], translated: bool) -> RawSQL:
     """ts_rank of each word or synonym, weighted by how rare it is in the library.
 
     ts_rank alone has no notion of rarity, so a common synonym ("trust") would count as
     much as the word typed ("affair"). The inverse document frequency comes from the GIN
     index, once per word (PostgreSQL runs each uncorrelated subquery once).
     """
+    # Weights of D, C (a translation's body, title), B, A (the English body, title). An
+    # English reader's ranking is the English one, the words read as English only (ts_rank
+    # averages over the query's lexemes, so a Spanish reading that matches nothing would
+    # dilute it; items found only in a translation come last), as on SQLite. Another
+    # reader's language counts as the English does for an English reader, and the English
+    # a little.
+    weights = "'{0.4, 1.0, 0.1, 0.2}'" if translated else "'{0, 0, 0.4, 1.0}'"
     sql, params = [], []
     for group in groups:
         for position, term in enumerate(group.terms):
-            tsquery, param = _tsquery(term)
+            tsquery, param = _tsquery(term, _configs(translated))
             weight = 2 if position == 0 else 1  # the word as typed counts double
             found = f"SELECT count(*) + 1 FROM library_item WHERE search @@ {tsquery}"  # noqa: S608
             idf = f"ln((SELECT count(*) + 1 FROM library_item)::float / ({found}))"  # noqa: S608
-            sql.append(f"{weight} * ts_rank(library_item.search, {tsquery}) * {idf}")
-            params += [param, param]
+            rank = f"ts_rank({weights}, library_item.search, {tsquery})"
+            sql.append(f"{weight} * {rank} * {idf}")
+            params += [*param, *param]
     return RawSQL(" + ".join(sql), params, output_field=FloatField())  # noqa: S611 (placeholders)
 
 
@@ -268,7 +326,8 @@ def search(filters: Filters, queryset=None):
         return queryset.order_by("kind", "key")
     postgres = connection.vendor == "postgresql"
     group_q = _group_q_postgres if postgres else _group_q_sqlite
-    rank = (_rank_postgres if postgres else _rank_sqlite)(parsed.groups)
+    language = (get_language() or "en").split("-")[0]
+    rank = (_rank_postgres if postgres else _rank_sqlite)(parsed.groups, language != "en")
     # Items the words' part of the library holds (tags) rank just above plain text matches.
     boost = Value(0.0)
     for group in parsed.groups:
