@@ -144,8 +144,11 @@ def test_what_both_share_does_shape_the_shared_question(cast):
     assert context_for(ben).situations == {"long_distance"}
     after = sequence(ben, 30)
     assert after != before
+    # Long-distance questions are now in the pool (about one in fifteen of it). Which days
+    # draw them depends on the couple's id, which differs between databases, so look over
+    # enough days that missing them all is not a realistic outcome (p < 1e-5).
     ld = {i.key for i in Item.objects.tagged("situation:long_distance")}
-    assert any(q in ld for q, _card in after)
+    assert any(q in ld for q, _card in sequence(ben, 200))
 
 
 def test_a_mark_without_the_tick_shares_nothing(cast):
