@@ -353,9 +353,9 @@ NEARER_HELP_DIRECTORIES = env("NEARER_HELP_DIRECTORIES") or str(
     NEARER_CONTENT_DIR / "help" / "directories.yaml"
 )
 NEARER_SIGNUP_OPEN = env_bool("NEARER_SIGNUP_OPEN", True)
-# The web push (VAPID) private key, generated on first use; several app servers and
-# workers must read the same file, or browsers' subscriptions stop matching.
-# (unset: vapid_private.pem in the data folder).
+# The web push (VAPID) private key file, generated on first use (unset: vapid_private.pem
+# in the data folder). Several app servers and workers must read the same file, or
+# browsers' subscriptions stop matching.
 NEARER_VAPID_KEY_FILE = env("NEARER_VAPID_KEY_FILE")
 
 # --- Operations (nearer/core/client.py, nearer/core/logs.py, nearer/background/) -------

@@ -8,6 +8,7 @@ so it skips, with its reason, when the suite runs on SQLite). README: "Several a
 import os
 import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -122,10 +123,12 @@ def two_servers(transactional_db, tmp_path):
     finally:
         for proc in procs:
             try:
-                os.killpg(proc.pid, 15)
+                os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=20)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                os.killpg(proc.pid, 9)
+            except ProcessLookupError:
+                pass  # already gone
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _log_in(base: str, email: str) -> requests.Session:

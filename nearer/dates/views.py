@@ -344,36 +344,43 @@ def _posted_time(request):
         return None
 
 
-@require_POST
-@login_required
-def series_skip(request, pk):
+def _change_one_time(request, pk, change, missing: str, done: str):
+    """Skip or bring back the one time of a series named in the form's ``when``."""
     item = get_changeable_or_404(Series, request.user, pk=pk)
     when = _posted_time(request)
     if when is None:
-        messages.error(request, _("Choose which time to skip."))
+        messages.error(request, missing)
         return redirect("dates:series")
     try:
-        services.skip_occurrence(request.user, item, when)
+        change(request.user, item, when)
     except services.DateError as error:
         return _fail(request, error, "dates:series")
-    messages.success(request, _("Skipped, just that once."))
+    messages.success(request, done)
     return redirect("dates:series")
+
+
+@require_POST
+@login_required
+def series_skip(request, pk):
+    return _change_one_time(
+        request,
+        pk,
+        services.skip_occurrence,
+        _("Choose which time to skip."),
+        _("Skipped, just that once."),
+    )
 
 
 @require_POST
 @login_required
 def series_unskip(request, pk):
-    item = get_changeable_or_404(Series, request.user, pk=pk)
-    when = _posted_time(request)
-    if when is None:
-        messages.error(request, _("Choose which time to bring back."))
-        return redirect("dates:series")
-    try:
-        services.unskip_occurrence(request.user, item, when)
-    except services.DateError as error:
-        return _fail(request, error, "dates:series")
-    messages.success(request, _("It is back on."))
-    return redirect("dates:series")
+    return _change_one_time(
+        request,
+        pk,
+        services.unskip_occurrence,
+        _("Choose which time to bring back."),
+        _("It is back on."),
+    )
 
 
 @require_POST
