@@ -151,6 +151,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": datafolder.private_file(DATA_DIR / "nearer.sqlite3"),
+            # Each web thread keeps its connection (opening one and setting the pragmas
+            # below cost more than most pages' queries); checked before reuse.
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two writers
                 # queue instead of failing with "database is locked" half-way through.

@@ -13,10 +13,9 @@ import statistics
 import sys
 from pathlib import Path
 
-import yaml
-
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
+from nearer import yamltext  # noqa: E402
 from nearer.plans.definitions import (  # noqa: E402  (plain pydantic, no Django)
     DAYS,
     WEEKS,
@@ -42,7 +41,7 @@ def week_totals(plans, only=None):
 def main(root: Path):
     plans = {}
     for path in sorted((root / "plans").glob("*.yaml")):
-        plan = Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        plan = Plan.model_validate(yamltext.load(path.read_text(encoding="utf-8")))
         plans[plan.situation] = plan
     print(f"{'plan':<16} {'max week':>8} {'typical':>8} {'max day':>8}")
     for situation in plans:
@@ -53,7 +52,7 @@ def main(root: Path):
         f"{'every combination':<16} {max(totals):>8} {statistics.median(totals):>8} "
         f"{max(days):>8}  ({len(totals)} person-weeks)"
     )
-    track = yaml.safe_load((root / "safety" / "individual_steps.yaml").read_text())
+    track = yamltext.load((root / "safety" / "individual_steps.yaml").read_text())
     daily = [Step.model_validate(s) for s in track["daily"]]
     weekly = [Step.model_validate(s) for s in track["weekly"]]
     weeks = [

@@ -7,15 +7,15 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 
+from nearer import yamltext
 from nearer.library.translations import localized
 
 
 @cache
 def _read(source: Path) -> list[dict]:
-    items = yaml.safe_load(source.read_text()) or []
+    items = yamltext.load(source.read_text()) or []
     for item in items:
         if item.get("phone"):
             item["phone_link"] = re.sub(r"[^\d+]", "", item["phone"])

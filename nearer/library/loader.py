@@ -21,12 +21,10 @@ from django.utils import timezone
 from django.utils.translation import override
 from pydantic import ValidationError
 
+from nearer import yamltext
 from nearer.library import translations as i18n
 from nearer.library.models import Item
 from nearer.library.schema import KINDS
-
-# libyaml's safe loader when PyYAML was built with it: several times faster than pure Python.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LibraryError(Exception):
@@ -112,7 +110,7 @@ def read_library(root: Path) -> list[Entry]:
         for path in i18n.source_files(root / folder):
             source = str(path.relative_to(root))
             try:
-                raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+                raw = yamltext.load(path.read_text(encoding="utf-8"))
             except yaml.YAMLError as exc:
                 problems.append(f"{source}: not valid YAML: {exc}")
                 continue
@@ -164,7 +162,7 @@ def read_translations(root: Path, entries: list[Entry]) -> list[str]:
             items = by_source.get(source, {})
             english = {key: entry.item.model_dump(mode="json") for key, entry in items.items()}
             try:
-                raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+                raw = yamltext.load(path.read_text(encoding="utf-8"))
             except yaml.YAMLError as exc:
                 problems.append(f"{label}: not valid YAML: {exc}")
                 continue

@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
 from django.conf import settings
 from django.db import connection
 from django.db.models import F, FloatField, Q, Value
@@ -37,6 +36,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from pydantic import BaseModel, ConfigDict, Field
 
+from nearer import yamltext
 from nearer.library import fulltext
 from nearer.library.models import Item, Kind
 
@@ -121,7 +121,7 @@ def synonyms_path():
 @cache
 def synonyms() -> dict[tuple[str, ...], Synonym]:
     """What each typed word or phrase (as a tuple of words) widens to."""
-    raw = yaml.safe_load(synonyms_path().read_text(encoding="utf-8")) or []
+    raw = yamltext.load(synonyms_path().read_text(encoding="utf-8")) or []
     table = {}
     for entry in (Synonym.model_validate(data) for data in raw):
         for typed in entry.when:

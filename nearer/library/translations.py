@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
-logger = logging.getLogger(__name__)
+from nearer import yamltext
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+logger = logging.getLogger(__name__)
 
 # "<stem>.<language>.yaml": a translation. Every other "*.yaml" file is a source.
 TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<language>[a-z]{2,3})\.yaml$")
@@ -73,7 +73,7 @@ def fingerprint(english: dict, fields) -> str:
 
 
 def read_yaml(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+    return yamltext.load(path.read_text(encoding="utf-8"))
 
 
 def fields_of(fields, key: str) -> tuple:

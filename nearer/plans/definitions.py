@@ -20,6 +20,7 @@ import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from nearer import yamltext
 from nearer.library.schema import SITUATIONS
 from nearer.library.translations import (
     TRANSLATION_NAME,
@@ -232,7 +233,7 @@ def read_plans(root: Path, library_keys: set[str] | None = None) -> dict[str, Pl
     for path in source_files(root / "plans"):
         source = str(path.relative_to(root))
         try:
-            plan = Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            plan = Plan.model_validate(yamltext.load(path.read_text(encoding="utf-8")))
         except yaml.YAMLError as exc:
             problems.append(f"{source}: not valid YAML: {exc}")
             continue

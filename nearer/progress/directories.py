@@ -7,9 +7,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 
+from nearer import yamltext
 from nearer.library.translations import localized
 
 KINDS = {"couples", "individual", "both"}
@@ -24,7 +24,7 @@ class BadDirectoryFile(ValueError):
 @cache
 def directories(path: str | None = None) -> list[dict]:
     source = Path(path or settings.NEARER_HELP_DIRECTORIES)
-    entries = yaml.safe_load(source.read_text()) or []
+    entries = yamltext.load(source.read_text()) or []
     for entry in entries:
         if not entry.get("country") or not entry.get("name"):
             raise BadDirectoryFile(f"{source}: every entry needs a country and a name")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from nearer import yamltext
 
 
 class InvalidAnswers(ValueError):
@@ -52,7 +52,7 @@ class Scale:
 
 @cache
 def csi4(path: str | None = None) -> Scale:
-    data = yaml.safe_load(Path(path or Path(__file__).with_name("csi.yaml")).read_text())
+    data = yamltext.load(Path(path or Path(__file__).with_name("csi.yaml")).read_text())
     items = tuple(
         Item(key=i["key"], text=i["text"], options=tuple(i["options"])) for i in data["items"]
     )

@@ -7,10 +7,10 @@ translates them (keyed by step ``key``)."""
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from nearer import yamltext
 from nearer.library.translations import active_language, direct_translations
 from nearer.plans.definitions import DAYS, WEEKS, Step, week_problems
 
@@ -47,7 +47,7 @@ def track_path(root: Path) -> Path:
 
 def read_track(root: Path) -> IndividualTrack:
     path = track_path(root)
-    return IndividualTrack.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return IndividualTrack.model_validate(yamltext.load(path.read_text(encoding="utf-8")))
 
 
 @cache
