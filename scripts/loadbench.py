@@ -7,7 +7,8 @@ For each database (SQLite, and PostgreSQL when it answers) this script:
    activity (``manage.py seed_scale``), and makes log-in sessions for them;
 2. serves it with granian, 2 workers, as ``scripts/serve.sh`` does, next to the bare Django
    view of ``scripts/baseline`` served the same way;
-3. for every main page and list route runs a closed loop (locust, ``--users`` connections)
+3. for every main page and list route runs a closed loop (wrk when installed, else locust;
+   ``--users`` connections)
    alternately against the bare view and the page, and records requests/s, p50/p95/p99 and
    errors; the ratio is the page's throughput over the bare view's, measured in the same run;
 4. runs the couples' scenario (``scripts/locustfile.py``: 50 people with think time, not a
@@ -29,6 +30,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -133,6 +135,9 @@ print(json.dumps(out))
 
 
 def serve(env, module, port, workers):
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"port {port} is taken: stop what listens there (an earlier run?)")
     return subprocess.Popen(
         [str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
          "--workers", str(workers), "--blocking-threads", os.environ.get("WEB_THREADS", "8"),
@@ -203,6 +208,44 @@ def locust(port, user_class, users, seconds, env_extra, prefix):
                 "p99": float(row["99%"] or 0),
             }
     return rows
+
+
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "errors": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f}\\n',
+    summary.requests, e.connect + e.read + e.write + e.status + e.timeout,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
+
+
+def wrk(port, path, session, users, seconds, tmp):
+    """A closed loop with wrk (C, so the load generator takes little of the two cores);
+    errors are failed connections and answers other than 2xx/3xx."""
+    script = tmp / "report.lua"
+    script.write_text(WRK_REPORT)
+    headers = ["-H", "X-Forwarded-Proto: https"]
+    if session:
+        headers += ["-H", f"Cookie: sessionid={session}"]
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{users}", f"-d{seconds}s", "-s", str(script), *headers,
+         f"http://127.0.0.1:{port}{path}"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    row = json.loads(out.strip().splitlines()[-1])
+    row["rps"] = row["requests"] / row["seconds"] if row["seconds"] else 0
+    return row
+
+
+def closed_loop(opts, port, path, sessions, prefix):
+    if opts.loader == "wrk":
+        return wrk(port, path, sessions[0][1] if sessions else None, opts.users, opts.seconds,
+                   prefix.parent)  # fmt: skip
+    env = {"BENCH_SESSIONS": json.dumps(sessions[: opts.users]), "BENCH_URL": path}
+    return locust(port, "OnePage", opts.users, opts.seconds, env, prefix)[path]
 
 
 def compressed_size(port, path, session):
@@ -321,16 +364,13 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
                 weights.setdefault(page, {})[label] = page_weight(
                     APP_PORT, page, session, static_checks
                 )
-        env_l = {"BENCH_SESSIONS": json.dumps(sessions[: opts.users])}
         baselines = []
         for n, page in enumerate(pages):
-            base = locust(BASE_PORT, "OnePage", opts.users, opts.seconds,
-                          {**env_l, "BENCH_URL": "/"}, tmp / f"base{n}")["/"]  # fmt: skip
+            base = closed_loop(opts, BASE_PORT, "/", [], tmp / f"base{n}")
             baselines.append(base)
             if base["errors"]:
                 log(f"warning: the bare view answered {base['errors']} errors")
-            row = locust(APP_PORT, "OnePage", opts.users, opts.seconds,
-                         {**env_l, "BENCH_URL": page}, tmp / f"page{n}")[page]  # fmt: skip
+            row = closed_loop(opts, APP_PORT, page, sessions, tmp / f"page{n}")
             row["baseline_rps"] = base["rps"]
             results.append({"db": label, "kind": "closed loop", "page": page, **row})
             log(f"[{label}] {page:<24} {row['rps']:7.1f} req/s (bare view {base['rps']:7.1f})"
@@ -377,11 +417,11 @@ def render(results, weights, static_checks, opts) -> str:
         f"Written by `make bench` (`python -m scripts.loadbench`) on {_now()}, "
         f"{os.cpu_count()} CPU cores (shared with whatever else ran). Production settings, granian "
         f"with {opts.workers} workers, seeded couples with a year of activity each "
-        f"(`seed_scale`; how many is in each title). Closed loops: {opts.users} locust users "
-        f"for {opts.seconds} s per page, "
+        f"(`seed_scale`; how many is in each title). Closed loops: {opts.loader}, "
+        f"{opts.users} connections for {opts.seconds} s per page, "
         "alternating with the bare Django view (`scripts/baseline`, template view, default "
-        "middleware, no database, served the same way). Locust runs on the same machine, so "
-        "the bare view's number is partly locust's own ceiling.",
+        "middleware, no database, served the same way). The load generator runs on the same "
+        "machine and takes part of the two cores (locust far more than wrk).",
         "",
     ]  # fmt: skip
     for db in dict.fromkeys(r["db"] for r in results):
@@ -467,6 +507,12 @@ def main():
     parser.add_argument("--people", type=int, default=50, help="people in the scenario")
     parser.add_argument("--scenario-seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--loader",
+        choices=["wrk", "locust"],
+        default="wrk" if shutil.which("wrk") else "locust",
+        help="closed loops with wrk (default when installed: apt-get install wrk) or locust",
+    )
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     opts = parser.parse_args()
     # Stopped with SIGTERM: still stop the servers (the finally blocks below).
