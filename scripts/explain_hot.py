@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nearer.settings")
 
-PAGES = ["/today/", "/question/", "/notes/", "/api/v1/today"]
+PAGES = ["/today/", "/question/", "/notes/", "/api/v1/today", "/calendar/", "/timeline/",
+         "/appreciations/", "/journal/", "/plan/", "/api/v1/notes", "/api/v1/timeline"]  # fmt: skip
 
 
 def main():
