@@ -11,13 +11,16 @@ Engagement mix (on by default, ``--no-mix`` turns it off): real services have a 
 users and many light ones. The first :data:`FULL_COUPLES` couple numbers (the ones the
 benchmark signs in as: it takes ``scale-`` users ordered by pk) always get the full year.
 The others get the full year, half of it or a tenth of it by their number (see
-:data:`MIX`: 20 % / 30 % / 50 %), which averages about 290 rows per couple instead of ~710.
+:data:`MIX`: 20 % / 30 % / 50 %), which averages about 300 rows per couple instead of ~710.
 
-Speed: the big tables (questions of the day, answers, check-ins, notes, appreciations) are
-built as plain column values, not model instances, and on PostgreSQL written with ``COPY``
-(``bulk_create`` elsewhere). Each person's data key is unwrapped once per batch. With
-``jobs`` > 1 the couple numbers are split into ranges seeded by forked processes, each with
-its own database connection.
+Speed: the tables written per couple's activity (questions of the day, answers, check-ins,
+notes, appreciations, moments, talks) are built as plain column values, not model
+instances, and on PostgreSQL written with ``COPY`` (``bulk_create`` elsewhere). Each
+person's data key is unwrapped once per batch, row ids (``crypto_id``) are time-ordered
+(see :func:`ordered_uuid`) and a batch's commit does not wait for the WAL flush. With
+``jobs`` > 1 (PostgreSQL only) the first :data:`FULL_COUPLES` couple numbers are seeded
+first, alone, so that they keep the lowest pks; the rest is split into ranges seeded by
+forked processes, each with its own database connection.
 """
 
 import json
