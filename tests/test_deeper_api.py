@@ -22,7 +22,8 @@ def test_cycle_api_keeps_episodes_private_and_names_shapes_as_possibilities(cast
         )
         assert created.status_code == 201
     assert created.json()["feelings"] == ["alone"]
-    assert ben.get("/api/v1/cycle/episodes").json() == []
+    assert ben.get("/api/v1/cycle/episodes").json() == {"items": [], "count": 0}
+    assert ada.get("/api/v1/cycle/episodes").json()["count"] == 2
     pattern = ada.get("/api/v1/cycle/pattern").json()
     assert pattern["feelings"] == [{"words": "alone", "times": 2}]
     assert [s["name"] for s in pattern["shapes_to_consider"]] == ["Pursue and withdraw"]
@@ -40,7 +41,7 @@ def test_trust_api_only_the_author_records_keeping(cast, client_for):
     url = f"/api/v1/trust/commitments/{made['id']}/kept"
     assert ben.post(url, {}, content_type=JSON).status_code == 404
     assert ada.post(url, {"note": "called at 6"}, content_type=JSON).status_code == 200
-    [seen] = ben.get("/api/v1/trust/commitments").json()
+    [seen] = ben.get("/api/v1/trust/commitments").json()["items"]
     assert seen["mine"] is False and seen["kept"][0]["note"] == "called at 6"
     solo = client_for(cast.solo).post("/api/v1/trust/commitments", {"text": "x"}, content_type=JSON)
     assert solo.json()["shared"] is False
@@ -73,7 +74,7 @@ def test_recovery_api_counters_and_sessions(cast, client_for):
         content_type=JSON,
     )
     assert session.status_code == 201
-    assert [s["kind"] for s in ada.get("/api/v1/recovery/sessions").json()] == ["group"]
+    assert [s["kind"] for s in ada.get("/api/v1/recovery/sessions").json()["items"]] == ["group"]
 
 
 def test_dreams_and_goals_api(cast, client_for):
@@ -81,6 +82,8 @@ def test_dreams_and_goals_api(cast, client_for):
     dream = ada.post("/api/v1/dreams", {"text": "A garden"}, content_type=JSON).json()
     assert ada.post(f"/api/v1/dreams/{dream['id']}/hold").status_code == 404
     assert ben.post(f"/api/v1/dreams/{dream['id']}/hold").json()["both_hold"] is True
+    [held] = ada.get("/api/v1/dreams").json()["items"]
+    assert held["id"] == dream["id"] and held["both_hold"] is True
     ada.post("/api/v1/goals", {"kind": "growth", "title": "Rest more"}, content_type=JSON)
     ada.post("/api/v1/goals", {"kind": "together", "title": "Trip"}, content_type=JSON)
-    assert [g["title"] for g in ben.get("/api/v1/goals").json()] == ["Trip"]
+    assert [g["title"] for g in ben.get("/api/v1/goals").json()["items"]] == ["Trip"]

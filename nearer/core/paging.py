@@ -83,6 +83,26 @@ class ApiPagination(LimitOffsetPagination):
         super().__init__(max_limit=API_MAX_LIMIT, **kwargs)
 
 
+class Prepared:
+    """A queryset whose rows, once a page of them is sliced, go through ``prepare(rows)``
+    (which attaches what the rows need, e.g. their related records, in one query per page).
+    Works with ``chunk()`` and ``Mapped``."""
+
+    def __init__(self, queryset, prepare):
+        self.queryset, self.prepare = queryset, prepare
+
+    def all(self):
+        return self
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        rows = list(self.queryset[index])
+        self.prepare(rows)
+        return rows
+
+
 class Mapped:
     """A queryset whose rows are turned into API dicts only for the page that is sliced."""
 

@@ -4,6 +4,7 @@ from typing import Literal
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.cycle import services
 
 router = Router(tags=["cycle"])
@@ -61,9 +62,10 @@ def _episode(e):
 
 
 @router.get("/cycle/episodes", response=list[EpisodeOut], summary="My private episodes")
+@api_paginate
 def cycle_episodes(request):
     episodes = services.Episode.objects.authored_by(request.user).select_related("author")
-    return [_episode(e) for e in episodes[:100]]
+    return Mapped(episodes, _episode)
 
 
 @router.post("/cycle/episodes", response={201: EpisodeOut}, summary="Log an episode (private)")

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.couples.services import state_of
 from nearer.cycle import services
 from nearer.cycle.forms import EpisodeForm, MapForm
@@ -17,7 +18,10 @@ from nearer.visibility import get_changeable_or_404
 @require_GET
 @login_required
 def index(request):
-    episodes = Episode.objects.authored_by(request.user).select_related("author")[:30]
+    rows = Episode.objects.authored_by(request.user).select_related("author")
+    episodes = chunk(request, rows, "page")
+    if request.htmx and request.GET.get("part") == "page":  # htmx "more": the next items
+        return render(request, "cycle/_episodes.html", {"episodes": episodes})
     context = {
         "episodes": episodes,
         "pattern": services.pattern_for(request.user),

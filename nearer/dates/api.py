@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.couples.services import state_of
 from nearer.dates import calendar as cal
 from nearer.dates import distance, services
@@ -102,8 +103,9 @@ def _error(error: services.DateError):
 
 
 @router.get("/dates", response=list[ProposalOut], summary="Dates proposed by or to me")
+@api_paginate
 def dates(request):
-    return [_proposal(p, request.user) for p in services.proposals_for(request.user)[:100]]
+    return Mapped(services.proposals_for(request.user), lambda p: _proposal(p, request.user))
 
 
 @router.get(

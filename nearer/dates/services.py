@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -291,7 +292,7 @@ def new_things_tried(user):
         Proposal.objects.visible_to(user)
         .filter(tried_new_at__isnull=False)
         .select_related("item", "author")
-        .order_by("-starts_at")
+        .order_by("-starts_at", "-id")
     )
 
 
@@ -326,6 +327,17 @@ def proposals_for(user):
         .select_related("item", "author", "recipient")
         .prefetch_related("times")
     )
+
+
+def current_proposals(user, now: datetime):
+    """Dates still being answered, and planned dates still to come (the newest first)."""
+    still_open = Q(status__in=[Status.PROPOSED, Status.COUNTERED])
+    return proposals_for(user).filter(still_open | Q(status=Status.ACCEPTED, starts_at__gt=now))
+
+
+def past_dates(user, now: datetime):
+    """Planned dates whose time has come (the newest first): they grow, so page them."""
+    return proposals_for(user).filter(status=Status.ACCEPTED, starts_at__lte=now)
 
 
 # --- recurring time ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.couples.services import state_of
 from nearer.dates import calendar as cal
 from nearer.dates import distance, services
@@ -52,15 +53,22 @@ def _fail(request, error, to):
 @login_required
 def index(request):
     user = request.user
-    proposals = list(services.proposals_for(user)[:100])
     now = timezone.now()
+    past = chunk(request, services.past_dates(user, now), "past")
+    new_things = chunk(request, services.new_things_tried(user), "new")
+    part = request.GET.get("part") if request.htmx else None
+    if part == "past":  # htmx "more": only the next items of that list
+        return render(request, "dates/_past.html", {"past": past})
+    if part == "new":
+        return render(request, "dates/_new_things.html", {"new_things": new_things})
+    proposals = list(services.current_proposals(user, now)[:100])
     context = {
         "state": state_of(user),
         "for_me": [p for p in proposals if services.whose_turn(p) == user.pk],
         "waiting": [p for p in proposals if services.whose_turn(p) not in (None, user.pk)],
         "planned": [p for p in proposals if p.status == Status.ACCEPTED and p.starts_at > now],
-        "past": [p for p in proposals if p.status == Status.ACCEPTED and p.starts_at <= now][:20],
-        "new_things": services.new_things_tried(user)[:50],
+        "past": past,
+        "new_things": new_things,
     }
     return render(request, "dates/index.html", context)
 

@@ -4,6 +4,7 @@ from django.http import Http404
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.dreams import services
 from nearer.dreams.models import Dream, GoalKind
 from nearer.visibility import get_visible_or_404
@@ -65,8 +66,9 @@ def _goal(g, user):
 
 
 @router.get("/dreams", response=list[DreamOut], summary="Our dreams board")
+@api_paginate
 def dreams(request):
-    return [_dream(d, request.user) for d in services.board(request.user)]
+    return Mapped(services.board(request.user), lambda d: _dream(d, request.user))
 
 
 @router.post("/dreams", response={201: DreamOut}, summary="Add a dream")
@@ -81,12 +83,13 @@ def dream_hold(request, dream_id: int):
         services.toggle_hold(request.user, dream)
     except PermissionError:
         raise Http404 from None
-    return next(_dream(d, request.user) for d in services.board(request.user) if d.pk == dream.pk)
+    return _dream(services.board(request.user).get(pk=dream.pk), request.user)
 
 
 @router.get("/goals", response=list[GoalOut], summary="Goals I can see, with their steps")
+@api_paginate
 def goals(request):
-    return [_goal(g, request.user) for g in services.goals_for(request.user)]
+    return Mapped(services.goals_for(request.user), lambda g: _goal(g, request.user))
 
 
 @router.post("/goals", response={201: GoalOut}, summary="Add a goal")

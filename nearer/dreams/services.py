@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from django.db.models import Exists, OuterRef
+
+from nearer.core.paging import Prepared
 from nearer.couples.services import state_of
 from nearer.dreams.models import Dream, Goal, GoalKind, GoalStep, Hold
 from nearer.visibility import Visibility, can_view
@@ -34,16 +37,19 @@ def toggle_hold(user, dream: Dream) -> bool:
     return True
 
 
-def board(user) -> list[Dream]:
-    """Visible dreams, those both partners hold first (``both_hold``), then the newest."""
-    dreams = list(Dream.objects.visible_to(user).select_related("author")[:200])
-    held = set(
-        Hold.objects.visible_to(user).filter(dream__in=dreams).values_list("dream_id", "author_id")
+def board(user):
+    """Visible dreams, those both partners hold first (``both_hold``), then the newest; each
+    knows whether this person holds it (``held_by_me``). A queryset: slice it for a page."""
+    holds = Hold.objects.visible_to(user).filter(dream=OuterRef("pk"))
+    return (
+        Dream.objects.visible_to(user)
+        .select_related("author")
+        .annotate(
+            both_hold=Exists(holds.exclude(author=OuterRef("author"))),
+            held_by_me=Exists(holds.filter(author=user)),
+        )
+        .order_by("-both_hold", "-created_at", "-id")
     )
-    for dream in dreams:
-        dream.held_by_me = (dream.pk, user.pk) in held
-        dream.both_hold = any(d == dream.pk and a != dream.author_id for d, a in held)
-    return sorted(dreams, key=lambda d: not d.both_hold)
 
 
 def add_goal(user, kind: str, title: str, target: date | None, share: bool) -> Goal:
@@ -71,12 +77,16 @@ def toggle_step(step: GoalStep) -> GoalStep:
     return step
 
 
-def goals_for(user) -> list[Goal]:
-    goals = list(Goal.objects.visible_to(user).select_related("author")[:100])
+def goals_for(user) -> Prepared:
+    """Visible goals; each page of them gets its visible steps (``visible_steps``)."""
+    goals = Goal.objects.visible_to(user).select_related("author")
+    return Prepared(goals, lambda page: _attach_steps(user, page))
+
+
+def _attach_steps(user, goals: list[Goal]) -> None:
     steps = GoalStep.objects.visible_to(user).filter(goal__in=goals).select_related("author")
     by_goal = {}
     for step in steps:
         by_goal.setdefault(step.goal_id, []).append(step)
     for goal in goals:
         goal.visible_steps = by_goal.get(goal.pk, [])
-    return goals

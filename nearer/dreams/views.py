@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.dreams import services
 from nearer.dreams.forms import DreamForm, GoalForm, StepForm
 from nearer.dreams.models import Dream, Goal, GoalStep
@@ -21,9 +22,10 @@ def board(request):
         services.add_dream(request.user, form.cleaned_data["text"])
         messages.success(request, _("Added to your dreams."))
         return redirect("dreams:board")
-    return render(
-        request, "dreams/board.html", {"form": form, "dreams": services.board(request.user)}
-    )
+    dreams = chunk(request, services.board(request.user), "page")
+    if request.htmx and request.GET.get("part") == "page":  # htmx "more": the next items
+        return render(request, "dreams/_dreams.html", {"dreams": dreams})
+    return render(request, "dreams/board.html", {"form": form, "dreams": dreams})
 
 
 @require_POST
@@ -54,7 +56,8 @@ def goals(request):
         services.add_goal(request.user, d["kind"], d["title"], d["target"], d["share"])
         messages.success(request, _("Goal added. Now, one small step."))
         return redirect("dreams:goals")
-    context = {"form": form, "goals": services.goals_for(request.user), "step_form": StepForm()}
+    goals = services.goals_for(request.user)[:100]
+    context = {"form": form, "goals": goals, "step_form": StepForm()}
     return render(request, "dreams/goals.html", context)
 
 

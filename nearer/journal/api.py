@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.journal import services
 from nearer.journal.models import Entry
 from nearer.visibility import get_changeable_or_404, get_visible_or_404
@@ -48,14 +49,19 @@ def _entry(entry, user):
 
 
 @router.get("/journal", response=list[EntryOut], summary="My entries (search and tag filter)")
+@api_paginate
 def journal_entries(request, params: Query[SearchQuery]):
-    found = services.search_own(request.user, params.q, params.tag)
-    return [_entry(e, request.user) for e in found.entries[:100]]
+    user = request.user
+    if not (params.q.strip() or params.tag.strip()):
+        return Mapped(services.own_entries(user), lambda e: _entry(e, user))
+    # Search decrypts in the request, within the newest SEARCH_WINDOW entries.
+    return [_entry(e, user) for e in services.search_own(user, params.q, params.tag).entries]
 
 
 @router.get("/journal/shared", response=list[EntryOut], summary="Entries my partner shares")
+@api_paginate
 def journal_shared(request):
-    return [_entry(e, request.user) for e in services.shared_with_me(request.user)[:100]]
+    return Mapped(services.shared_with_me(request.user), lambda e: _entry(e, request.user))
 
 
 @router.post(

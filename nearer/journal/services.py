@@ -101,8 +101,7 @@ def search_own(user, query: str = "", tag: str = "") -> Found:
     words = query.lower().split()
     tag = tag.strip().lower()
     found, all_tags = [], []
-    own = Entry.objects.authored_by(user).select_related("item", "author")
-    for entry in own[:SEARCH_WINDOW]:
+    for entry in own_entries(user)[:SEARCH_WINDOW]:
         tags = entry.tags
         all_tags.extend(t for t in tags if t not in all_tags)
         haystack = " ".join([entry.text, " ".join(tags), entry.item.title if entry.item else ""])
@@ -112,6 +111,11 @@ def search_own(user, query: str = "", tag: str = "") -> Found:
         if all(word in haystack for word in words):
             found.append(entry)
     return Found(found, sorted(all_tags))
+
+
+def own_entries(user):
+    """The person's own entries, newest first (a queryset: slice it for a page)."""
+    return Entry.objects.authored_by(user).select_related("item", "author")
 
 
 def shared_with_me(user):

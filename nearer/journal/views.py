@@ -3,12 +3,12 @@ guided exercise page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.couples.services import state_of
 from nearer.journal import services
 from nearer.journal.forms import EntryForm, ExerciseNoteForm, SearchForm
@@ -24,15 +24,21 @@ def index(request):
     query = tag = ""
     if form.is_valid():
         query, tag = form.cleaned_data["q"], form.cleaned_data["tag"]
+    part = request.GET.get("part") if request.htmx else None
+    if part == "shared":  # htmx "more": only the next items of that list
+        shared = chunk(request, services.shared_with_me(request.user), "shared")
+        return render(request, "journal/_shared.html", {"shared": shared})
     found = services.search_own(request.user, query, tag)
-    page = Paginator(found.entries, 20).get_page(request.GET.get("page"))
+    page = chunk(request, found.entries, "page")
+    if part == "page":
+        return render(request, "journal/_entries.html", {"page": page, "query": query, "tag": tag})
     context = {
         "form": form,
         "page": page,
         "query": query,
         "tag": tag,
         "tags": found.tags,
-        "shared": services.shared_with_me(request.user)[:50],
+        "shared": chunk(request, services.shared_with_me(request.user), "shared"),
     }
     return render(request, "journal/index.html", context)
 

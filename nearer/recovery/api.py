@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.recovery import services
 from nearer.recovery.models import Counter, SessionKind
 from nearer.visibility import get_changeable_or_404
@@ -96,17 +97,18 @@ def recovery_start_again(request, counter_id: int, payload: StartAgainIn):
 
 
 @router.get("/recovery/sessions", response=list[SessionOut], summary="Sessions I can see")
+@api_paginate
 def recovery_sessions(request):
-    return [
-        {
+    return Mapped(
+        services.sessions_for(request.user),
+        lambda s: {
             "id": s.pk,
             "kind": s.kind,
             "day": s.day,
             "note": s.note,
             "mine": s.author_id == request.user.pk,
-        }  # fmt: skip
-        for s in services.sessions_for(request.user)
-    ]
+        },  # fmt: skip
+    )
 
 
 @router.post(

@@ -103,4 +103,5 @@ def log_session(user, kind: str, day: date, note: str = "", share: bool = False)
 
 
 def sessions_for(user):
-    return Session.objects.visible_to(user).select_related("author")[:100]
+    """Sessions the person can see, newest day first (a queryset: slice it for a page)."""
+    return Session.objects.visible_to(user).select_related("author")

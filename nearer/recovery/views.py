@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.couples.services import state_of
 from nearer.recovery import services
 from nearer.recovery.forms import CounterForm, SessionForm, StartAgainForm
@@ -83,8 +84,10 @@ def sessions(request):
         services.log_session(request.user, d["kind"], d["day"], d["note"], d["share"])
         messages.success(request, _("Logged. Showing up is the work."))
         return redirect("recovery:sessions")
-    context = {"form": form, "sessions": services.sessions_for(request.user)}
-    return render(request, "recovery/sessions.html", context)
+    sessions = chunk(request, services.sessions_for(request.user), "page")
+    if request.htmx and request.GET.get("part") == "page":  # htmx "more": the next items
+        return render(request, "recovery/_sessions.html", {"sessions": sessions})
+    return render(request, "recovery/sessions.html", {"form": form, "sessions": sessions})
 
 
 @require_POST

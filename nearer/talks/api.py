@@ -3,6 +3,7 @@ from datetime import datetime
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.library.api import empty_library
 from nearer.talks import services
 
@@ -52,8 +53,9 @@ def talk_card(request):
 
 
 @router.get("/talks", response=list[TalkOut], summary="The talk log")
+@api_paginate
 def talks(request):
-    return [_talk(t, request.user) for t in services.log_for(request.user)]
+    return Mapped(services.log_for(request.user), lambda t: _talk(t, request.user))
 
 
 @router.post("/talks", response={201: TalkOut}, summary="Log a talk")

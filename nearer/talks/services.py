@@ -1,5 +1,6 @@
 """A conversation card for the daily talk, and the talk log."""
 
+from nearer.core.paging import Prepared
 from nearer.couples import shared
 from nearer.couples.services import state_of
 from nearer.library.models import Item
@@ -51,13 +52,17 @@ def log_talk(
     return talk
 
 
-def log_for(user):
-    """Talks the person can see, each with only their own private notes attached."""
-    talks = list(Talk.objects.visible_to(user).select_related("author", "card")[:100])
+def log_for(user) -> Prepared:
+    """Talks the person can see, newest first; each page of them gets only this person's
+    own private notes attached."""
+    talks = Talk.objects.visible_to(user).select_related("author", "card")
+    return Prepared(talks, lambda page: _attach_notes(user, page))
+
+
+def _attach_notes(user, talks: list[Talk]) -> None:
     notes = {}
     for note in TalkNote.objects.visible_to(user).filter(talk__in=talks).select_related("author"):
         notes.setdefault(note.talk_id, []).append(note)
     for talk in talks:
         talk.my_notes = notes.get(talk.pk, [])
         talk.visible_feeling = talk.feeling_for(user)
-    return talks

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from nearer.core.paging import chunk
 from nearer.talks import services
 from nearer.talks.forms import TalkLogForm
 
@@ -19,6 +20,9 @@ def talk(request):
         )
         messages.success(request, _("Logged. Thank you for making the time."))
         return redirect("talks:talk")
+    log = chunk(request, services.log_for(request.user), "page")
+    if request.htmx and request.GET.get("part") == "page":  # htmx "more": the next items
+        return render(request, "talks/_log.html", {"log": log})
     item = services.chosen_card(request.GET.get("card", "")) or services.card(
         request.user, request.GET.get("not", "")
     )
@@ -27,5 +31,5 @@ def talk(request):
     return render(
         request,
         "talks/talk.html",
-        {"card": item, "form": form, "log": services.log_for(request.user)},
+        {"card": item, "form": form, "log": log},
     )

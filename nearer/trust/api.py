@@ -3,6 +3,7 @@ from datetime import datetime
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from nearer.core.paging import Mapped, api_paginate
 from nearer.trust import services
 from nearer.trust.models import Commitment
 from nearer.visibility import get_changeable_or_404
@@ -42,8 +43,9 @@ def _commitment(c, user):
 
 
 @router.get("/trust/commitments", response=list[CommitmentOut], summary="Commitments I can see")
+@api_paginate
 def trust_commitments(request):
-    return [_commitment(c, request.user) for c in services.commitments_for(request.user)]
+    return Mapped(services.commitments_for(request.user), lambda c: _commitment(c, request.user))
 
 
 @router.post("/trust/commitments", response={201: CommitmentOut}, summary="Make a commitment")

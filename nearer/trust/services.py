@@ -6,6 +6,7 @@ records keeping a commitment, and only the partner who can see a record may say 
 
 from django.db import transaction
 
+from nearer.core.paging import Prepared
 from nearer.couples.services import state_of
 from nearer.trust.models import Commitment, Feeling, FeelingsCheckIn, KeptRecord, Noticed, Statement
 from nearer.visibility import Visibility, can_view
@@ -85,10 +86,14 @@ def toggle_noticed(user, record: KeptRecord) -> bool:
     return True
 
 
-def commitments_for(user):
-    """Commitments this person can see (their own, and their partner's shared ones), each
-    with its visible kept records and who noticed them."""
-    commitments = list(Commitment.objects.visible_to(user).select_related("author")[:50])
+def commitments_for(user) -> Prepared:
+    """Commitments this person can see (their own, and their partner's shared ones), newest
+    first; each page of them gets its visible kept records and who noticed them."""
+    commitments = Commitment.objects.visible_to(user).select_related("author")
+    return Prepared(commitments, lambda page: _attach_kept(user, page))
+
+
+def _attach_kept(user, commitments: list[Commitment]) -> None:
     records = (
         KeptRecord.objects.visible_to(user)
         .filter(commitment__in=commitments)
@@ -106,7 +111,6 @@ def commitments_for(user):
     for commitment in commitments:
         commitment.kept = by_commitment.get(commitment.pk, [])[:20]
         commitment.kept_count = len(by_commitment.get(commitment.pk, []))
-    return commitments
 
 
 def check_in(user, feelings: list[str], note: str = "") -> FeelingsCheckIn:

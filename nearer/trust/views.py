@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nearer.core.paging import chunk
 from nearer.couples.services import state_of
 from nearer.plans.services import current_enrollment
 from nearer.trust import services
@@ -26,13 +27,16 @@ def index(request):
         services.make_commitment(request.user, form.cleaned_data["text"], share)
         messages.success(request, _("Written down. Keeping it is what counts, not perfection."))
         return redirect("trust:index")
+    commitments = chunk(request, services.commitments_for(request.user), "page")
+    if request.htmx and request.GET.get("part") == "page":  # htmx "more": the next items
+        return render(request, "trust/_commitments.html", {"commitments": commitments})
     context = {
         "form": form,
         "kept_form": KeptForm(),
         "state": state,
         "statement": services.statement_of(request.user),
         "partners_statement": services.partners_statement(request.user),
-        "commitments": services.commitments_for(request.user),
+        "commitments": commitments,
         "enrollment": current_enrollment(request.user),
     }
     return render(request, "trust/index.html", context)

@@ -15,15 +15,17 @@ def test_write_search_share_unshare_delete(cast, client_for):
     assert created.status_code == 201
     entry = created.json()
     assert entry["tags"] == ["calm"] and entry["shared"] is False and entry["mine"] is True
-    assert [e["text"] for e in ada.get("/api/v1/journal", {"q": "roof"}).json()] == [
+    assert [e["text"] for e in ada.get("/api/v1/journal", {"q": "roof"}).json()["items"]] == [
         "Rain on the roof"
     ]
-    assert ada.get("/api/v1/journal", {"tag": "other"}).json() == []
+    assert ada.get("/api/v1/journal", {"tag": "other"}).json() == {"items": [], "count": 0}
     assert ben.get(f"/api/v1/journal/{entry['id']}").status_code == 404
     assert ada.post(f"/api/v1/journal/{entry['id']}/share").json()["shared"] is True
     assert ben.get(f"/api/v1/journal/{entry['id']}").json()["mine"] is False
-    assert [e["text"] for e in ben.get("/api/v1/journal/shared").json()] == ["Rain on the roof"]
-    assert ben.get("/api/v1/journal").json() == []  # search covers one's own entries only
+    assert [e["text"] for e in ben.get("/api/v1/journal/shared").json()["items"]] == [
+        "Rain on the roof"
+    ]
+    assert ben.get("/api/v1/journal").json()["items"] == []  # search covers one's own entries only
     assert ben.post(f"/api/v1/journal/{entry['id']}/unshare").status_code == 404
     ada.post(f"/api/v1/journal/{entry['id']}/unshare")
     assert ben.get(f"/api/v1/journal/{entry['id']}").status_code == 404

@@ -42,9 +42,12 @@ def test_log_is_shared_and_the_note_stays_private(cast, client_for):
     assert "15 minutes" in b_page and "held back" not in b_page
     assert "felt 4/5" not in b_page  # how it felt is Ada's own unless she shares it
     assert "felt 4/5" in client_for(cast.a).get(reverse("talks:talk")).content.decode()
-    assert client_for(cast.b).get("/api/v1/talks").json()[0]["my_note"] is None
-    assert client_for(cast.a).get("/api/v1/talks").json()[0]["my_note"] == "I held back a little"
-    assert client_for(cast.outsider).get("/api/v1/talks").json() == []
+    assert client_for(cast.b).get("/api/v1/talks").json()["items"][0]["my_note"] is None
+    assert (
+        client_for(cast.a).get("/api/v1/talks").json()["items"][0]["my_note"]
+        == "I held back a little"
+    )
+    assert client_for(cast.outsider).get("/api/v1/talks").json() == {"items": [], "count": 0}
 
 
 def test_the_feeling_is_private_unless_its_author_shares_it(cast, client_for):
@@ -54,9 +57,13 @@ def test_the_feeling_is_private_unless_its_author_shares_it(cast, client_for):
         {"minutes": 20, "feeling": 5, "share_feeling": True},
         content_type="application/json",
     )
-    seen_by_b = {t["minutes"]: t["feeling"] for t in client_for(cast.b).get("/api/v1/talks").json()}
+    seen_by_b = {
+        t["minutes"]: t["feeling"] for t in client_for(cast.b).get("/api/v1/talks").json()["items"]
+    }
     assert seen_by_b == {10: None, 20: 5}
-    seen_by_a = {t["minutes"]: t["feeling"] for t in client_for(cast.a).get("/api/v1/talks").json()}
+    seen_by_a = {
+        t["minutes"]: t["feeling"] for t in client_for(cast.a).get("/api/v1/talks").json()["items"]
+    }
     assert seen_by_a == {10: 2, 20: 5}
     for talk in Talk.objects.all():
         assert bytes(talk.feeling_encrypted)[:1] == b"\x02"  # sealed, not a plain number
