@@ -234,8 +234,8 @@ def wrk(port, path, session, users, seconds, tmp):
     if session:
         headers += ["-H", f"Cookie: sessionid={session}"]
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{users}", f"-d{seconds}s", "-s", str(script), *headers,
-         f"http://127.0.0.1:{port}{path}"],
+        ["wrk", "-t2", f"-c{users}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script),
+         *headers, f"http://127.0.0.1:{port}{path}"],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     row = json.loads(out.strip().splitlines()[-1])

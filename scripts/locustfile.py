@@ -18,6 +18,7 @@ import random
 import re
 import secrets
 
+import gevent
 from locust import FastHttpUser, between, constant, events, task
 
 SESSIONS = json.loads(os.environ.get("BENCH_SESSIONS", "[]"))
@@ -98,9 +99,18 @@ def _fill(html):
     return data
 
 
+THINK_MIN = float(os.environ.get("BENCH_THINK_MIN", "2"))
+THINK_MAX = float(os.environ.get("BENCH_THINK_MAX", "8"))
+
+
 class Couple(_Base):
-    wait_time = between(float(os.environ.get("BENCH_THINK_MIN", "2")),
-                        float(os.environ.get("BENCH_THINK_MAX", "8")))  # fmt: skip
+    wait_time = between(THINK_MIN, THINK_MAX)
+
+    def on_start(self):
+        super().on_start()
+        # People do not all arrive in the same second: without this pause the 50 first
+        # requests land together and queue, which made every step's p95 that burst's wait.
+        gevent.sleep(random.uniform(0, THINK_MAX))
 
     @task(6)
     def today(self):
