@@ -95,6 +95,7 @@ API_LISTS = [
     ("/api/v1/dreams", _dreams, "text", "b"),
     ("/api/v1/goals", _goals, "title", "b"),
     ("/api/v1/trust/commitments", _commitments, "text", "b"),
+    ("/api/v1/dates/new-things", _new_things, "title", "b"),
 ]
 
 
@@ -152,6 +153,7 @@ PAGE_LISTS = [
     ("dreams:board", "page", _dreams, "b", None),
     ("trust:index", "page", _commitments, "b", None),
     ("talks:talk", "page", _talks, "a", None),
+    ("dreams:goals", "page", _goals, "b", r"<h2>row \d{3}</h2>"),
 ]
 
 

@@ -113,9 +113,10 @@ def dates(request):
     response=list[ProposalOut],
     summary="The new things we tried together",
 )
+@api_paginate
 def new_things(request):
-    found = services.new_things_tried(request.user).prefetch_related("times")[:100]
-    return [_proposal(p, request.user) for p in found]
+    found = services.new_things_tried(request.user).prefetch_related("times")
+    return Mapped(found, lambda p: _proposal(p, request.user))
 
 
 class IdeaOut(Schema):

@@ -56,9 +56,10 @@ def goals(request):
         services.add_goal(request.user, d["kind"], d["title"], d["target"], d["share"])
         messages.success(request, _("Goal added. Now, one small step."))
         return redirect("dreams:goals")
-    goals = services.goals_for(request.user)[:100]
-    context = {"form": form, "goals": goals, "step_form": StepForm()}
-    return render(request, "dreams/goals.html", context)
+    goals = chunk(request, services.goals_for(request.user), "page")
+    if request.htmx and request.GET.get("part") == "page":  # htmx "more": the next items
+        return render(request, "dreams/_goals.html", {"goals": goals})
+    return render(request, "dreams/goals.html", {"form": form, "goals": goals})
 
 
 @require_POST

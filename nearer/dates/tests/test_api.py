@@ -300,8 +300,10 @@ def test_reflections_and_tried_something_new_through_the_api(cast, client_for):
         assert _json(outsider, "PUT", f"{url}/tried-new", {"tried": True}).status_code == 404
         marked = _json(b, "PUT", f"{url}/tried-new", {"tried": True})
         assert marked.json()["tried_something_new"] is True
-        assert [p["title"] for p in a.get("/api/v1/dates/new-things").json()] == ["Pottery class"]
-        assert outsider.get("/api/v1/dates/new-things").json() == []
+        assert [p["title"] for p in a.get("/api/v1/dates/new-things").json()["items"]] == [
+            "Pottery class"
+        ]
+        assert outsider.get("/api/v1/dates/new-things").json() == {"items": [], "count": 0}
 
 
 # --- calling off ----------------------------------------------------------------------------
