@@ -63,8 +63,11 @@ MOMENTS = [
 
 
 def _at(days_ago: int, hour_utc: int):
-    moment = timezone.now() - timedelta(days=days_ago)
-    return moment.replace(hour=hour_utc, minute=0, second=0, microsecond=0)
+    """That hour (UTC) of the day `days_ago` days back, or the same time of day as now when
+    that hour has not come yet today: never in the future, and always exactly one day per
+    step, so every person's local day and the couple's question day move by one per step."""
+    same_time = timezone.now() - timedelta(days=days_ago)
+    return min(same_time, same_time.replace(hour=hour_utc, minute=0, second=0, microsecond=0))
 
 
 def started():

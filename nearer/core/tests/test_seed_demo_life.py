@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
@@ -71,3 +72,24 @@ def test_seed_never_touches_a_database_with_real_accounts():
     call_command("seed_demo", stdout=out)
     assert "not created" in out.getvalue()
     assert User.objects.count() == 1 and not Answer.objects.exists()
+
+
+# Seeded just after midnight UTC, the demo once dated "today" at 20:00 UTC, hours ahead:
+# the couple's question day (Alex's, London, from 04:00) was still yesterday, so Alex found
+# yesterday's revealed answers instead of a question waiting for an answer.
+@pytest.mark.parametrize("clock", ["00:11", "03:59", "04:01", "12:00", "19:59", "20:30", "23:50"])
+def test_demo_today_is_today_whatever_the_hour(clock):
+    load_library(settings.NEARER_CONTENT_DIR)
+    with time_machine.travel(f"2026-11-27 {clock}:00 +0000", tick=False):
+        call_command("seed_demo", stdout=StringIO())
+        alex = User.objects.get(email="alex@example.com")
+        sam = User.objects.get(email="sam@example.com")
+        now = timezone.now()
+        question = questions.question_for(alex)
+        authors = set(question.answers.values_list("author", flat=True))
+        assert authors == {sam.pk}  # Sam answered today, Alex has not yet
+        assert not Answer.objects.filter(created_at__gt=now).exists()
+        assert not CheckIn.objects.filter(created_at__gt=now).exists()
+        assert not Note.objects.filter(deliver_at__gt=now).exists()
+        days = sorted(CheckIn.objects.filter(author=alex).values_list("day", flat=True))
+        assert len(set(days)) == len(days) == 20
