@@ -78,6 +78,10 @@ GOALS = {"/today/": 0.30, "/api/v1/today": 0.50}
 # What the stack reaches with almost no page work, measured in the same run: one SELECT 1
 # and no session, then a session and the user and a small JSON answer. No goal.
 FLOOR = {"/healthz": "floor: one `SELECT 1`", "/api/v1/me": "floor: session, user, 5 fields"}
+# The framework's own floor for a signed-in page, on the bare project (`scripts/baseline`):
+# the same template behind login_required, the session and the user read from SQLite.
+SIGNED_IN = "/signed-in/"
+FLOOR[SIGNED_IN] = "bare Django, signed in: its floor for any signed-in page"
 
 
 def log(message):
@@ -135,6 +139,30 @@ for user in User.objects.filter(email__startswith="scale-").order_by("pk")[:{n}]
     out.append([user.email, s.session_key])
 print(json.dumps(out))
 """
+
+
+BASELINE_SESSION_CODE = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+user = User.objects.create_user("floor")
+s = SessionStore()
+s[SESSION_KEY] = str(user.pk)
+s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+s.create()
+print(s.session_key)
+"""
+
+
+def baseline_database(env):
+    """The bare project's SQLite database, with one user signed in: the session key."""
+    subprocess.run([PY, "-m", "django", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env,
+                   check=True)  # fmt: skip
+    return subprocess.run(
+        [PY, "-c", f"import django;django.setup();{BASELINE_SESSION_CODE}"],
+        cwd=ROOT, env=env, text=True, capture_output=True, check=True,
+    ).stdout.strip()  # fmt: skip
 
 
 def serve(env, module, port, workers):
@@ -352,6 +380,9 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
         session = sessions[0][1]
         pages = []
         for page in opts.pages.split(",") if opts.pages else [*FLOOR, *PAGES]:
+            if page == SIGNED_IN:  # on the bare project, below
+                pages.append(page)
+                continue
             status = fetch(APP_PORT, page, session)[0]
             if status == 404:
                 log(f"note: {page} answers 404 (not in this build): skipped")
@@ -373,7 +404,11 @@ def bench_database(label, database_url, opts, results, weights, static_checks):
             baselines.append(base)
             if base["errors"]:
                 log(f"warning: the bare view answered {base['errors']} errors")
-            row = closed_loop(opts, APP_PORT, page, sessions, tmp / f"page{n}")
+            if page == SIGNED_IN:
+                row = closed_loop(opts, BASE_PORT, page, [["floor", opts.base_session]],
+                                  tmp / f"page{n}")  # fmt: skip
+            else:
+                row = closed_loop(opts, APP_PORT, page, sessions, tmp / f"page{n}")
             row["baseline_rps"] = base["rps"]
             results.append({"db": label, "kind": "closed loop", "page": page, **row})
             log(f"[{label}] {page:<24} {row['rps']:7.1f} req/s (bare view {base['rps']:7.1f})"
@@ -522,15 +557,22 @@ def main():
     # Stopped with SIGTERM: still stop the servers (the finally blocks below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
+    base_dir = Path(tempfile.mkdtemp(prefix="nearer-bench-baseline-"))
     base_env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_SETTINGS")},
         "DJANGO_SETTINGS_MODULE": "scripts.baseline.settings",
         "SECRET_KEY": secrets.token_hex(32),
+        "BASELINE_DB": str(base_dir / "baseline.sqlite3"),
     }
+    opts.base_session = baseline_database(base_env)
     baseline = serve(base_env, "scripts.baseline.wsgi:application", BASE_PORT, opts.workers)
     results, weights, static_checks = [], {}, {}
     try:
         wait_until_up(BASE_PORT, "/")
+        # A redirect to the log-in page would count as an answer in the closed loop.
+        status, _headers, body = fetch(BASE_PORT, SIGNED_IN, opts.base_session)
+        if status != 200 or b"signed in" not in body:
+            raise SystemExit(f"the bare project's {SIGNED_IN} answered {status}, not signed in")
         for label in opts.db.split(","):
             if label == "sqlite":
                 bench_database("SQLite", None, opts, results, weights, static_checks)
@@ -542,6 +584,7 @@ def main():
                                static_checks)  # fmt: skip
     finally:
         stop(baseline)
+        shutil.rmtree(base_dir, ignore_errors=True)
     text = render(results, weights, static_checks, opts)
     print(text)
     Path(opts.out).write_text(text + "\n")

@@ -29,6 +29,7 @@ def main():
     parser.add_argument("pages", nargs="*", default=PAGES)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--show", action="store_true", help="print pyinstrument's call tree")
+    parser.add_argument("--all", action="store_true", help="with --show: library frames too")
     opts = parser.parse_args()
 
     import django
@@ -71,7 +72,7 @@ def main():
         cpu = (time.process_time() - cpu_start) / opts.repeat * 1000
         print(f"{page:<24} {mean:7.2f} ms  {cpu:7.2f} ms CPU  {len(queries):3d} queries")
         if opts.show:
-            print(profiler.output_text(unicode=False, color=False, show_all=False))
+            print(profiler.output_text(unicode=False, color=False, show_all=opts.all))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,15 @@
-"""The floor for `make bench`: a bare Django project, as `startproject` makes it, no database
-(sessions in signed cookies, the one change that keeps the default middleware off a database).
+"""The floor for `make bench`: a bare Django project, as `startproject` makes it.
 
-One template view behind the default middleware, served by granian exactly like Nearer, so
-the benchmark can say what fraction of the framework's own throughput each page reaches.
+One template view (``/``) behind the default middleware, served by granian exactly like
+Nearer, so the benchmark can say what fraction of the framework's own throughput each page
+reaches. ``/`` touches no database: the benchmark sends it no cookie, so the session is never
+read.
+
+With ``BASELINE_DB`` (a file path) the project also has what any signed-in page needs and
+nothing more: a SQLite database set up as Nearer's (WAL, kept connections), sessions in it
+as `startproject` has them, and ``/signed-in/``, the same template behind
+``login_required``. That is the framework's own floor for a page of a signed-in person: the
+session and the user are read, and nothing else.
 """
 
 import os
@@ -46,7 +53,19 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "scripts.baseline.wsgi.application"
 DATABASES = {}
+if os.environ.get("BASELINE_DB"):
+    DATABASES["default"] = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ["BASELINE_DB"],
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;",
+        },
+    }
 USE_TZ = True
 STATIC_URL = "static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"  # no database
+if not DATABASES:  # no database at all: sessions in signed cookies
+    SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"

@@ -159,3 +159,32 @@ def test_guessing_api_tokens_is_throttled(cast, client):
     elsewhere = Client(REMOTE_ADDR="192.0.2.80")
     response = elsewhere.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"})
     assert response.status_code == 200
+
+
+def test_passwords_are_hashed_with_argon2id_on_one_lane_and_old_hashes_still_work(settings):
+    from django.contrib.auth.hashers import Argon2PasswordHasher, check_password, make_password
+
+    from nearer.accounts.hashers import OneLaneArgon2PasswordHasher
+
+    settings.PASSWORD_HASHERS = ["nearer.accounts.hashers.OneLaneArgon2PasswordHasher"]
+    ours, django_default = OneLaneArgon2PasswordHasher(), Argon2PasswordHasher()
+    new = make_password(PASSWORD)
+    params = ours.decode(new)["params"]
+    assert new.startswith("argon2$argon2id$")
+    assert (params.parallelism, params.memory_cost, params.time_cost) == (
+        1,
+        django_default.memory_cost,
+        django_default.time_cost,
+    )
+    assert not ours.must_update(new)
+    # A hash from before (8 lanes) verifies, and is not rewritten at log-in: rewriting it
+    # would end the person's sessions on their other devices.
+    old = django_default.encode(PASSWORD, django_default.salt())
+    rewritten = []
+    assert check_password(PASSWORD, old, setter=rewritten.append)
+    assert not check_password("not the password", old)
+    assert rewritten == [] and not ours.must_update(old)
+    # A weaker hash (fewer passes) is still rewritten.
+    weak = Argon2PasswordHasher()
+    weak.time_cost = 1
+    assert ours.must_update(weak.encode(PASSWORD, weak.salt()))
