@@ -5,6 +5,8 @@ records keeping a commitment, and only the partner who can see a record may say 
 """
 
 from django.db import transaction
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 
 from nearer.core.paging import Prepared
 from nearer.couples.services import state_of
@@ -93,24 +95,43 @@ def commitments_for(user) -> Prepared:
     return Prepared(commitments, lambda page: _attach_kept(user, page))
 
 
+SHOWN_KEPT = 20  # kept records shown under each commitment; the rest are counted
+
+
 def _attach_kept(user, commitments: list[Commitment]) -> None:
+    """The newest kept records of each commitment (at most SHOWN_KEPT, picked in the
+    database), how many there are in all, and which the partner noticed: three queries for
+    a page, however long the history."""
+    visible = KeptRecord.objects.visible_to(user).filter(commitment__in=commitments)
+    newest_first = [F("created_at").desc(), F("id").desc()]
     records = (
-        KeptRecord.objects.visible_to(user)
-        .filter(commitment__in=commitments)
+        visible.annotate(
+            place=Window(RowNumber(), partition_by=F("commitment_id"), order_by=newest_first)
+        )
+        .filter(place__lte=SHOWN_KEPT)
+        .order_by(*newest_first)
         .select_related("author")
     )
-    noticed = set(
-        Noticed.objects.visible_to(user)
-        .filter(record__commitment__in=commitments)
-        .values_list("record_id", flat=True)
+    counts = dict(
+        visible.order_by()
+        .values("commitment")
+        .annotate(n=Count("id"))
+        .values_list("commitment", "n")
     )
     by_commitment = {}
     for record in records:
-        record.was_noticed = record.pk in noticed
         by_commitment.setdefault(record.commitment_id, []).append(record)
+    shown = [record.pk for kept in by_commitment.values() for record in kept]
+    noticed = set(
+        Noticed.objects.visible_to(user)
+        .filter(record__in=shown)
+        .values_list("record_id", flat=True)
+    )
     for commitment in commitments:
-        commitment.kept = by_commitment.get(commitment.pk, [])[:20]
-        commitment.kept_count = len(by_commitment.get(commitment.pk, []))
+        commitment.kept = by_commitment.get(commitment.pk, [])
+        for record in commitment.kept:
+            record.was_noticed = record.pk in noticed
+        commitment.kept_count = counts.get(commitment.pk, 0)
 
 
 def check_in(user, feelings: list[str], note: str = "") -> FeelingsCheckIn:

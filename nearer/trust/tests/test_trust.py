@@ -130,3 +130,30 @@ def test_all_registered(cast):
     record = services.record_kept(cast.a, commitment, "did")
     assert record.export_data()["commitment"] == "I will call"
     assert commitment.export_data()["commitment"] == "I will call"
+
+
+def test_each_commitment_shows_its_newest_kept_records_and_counts_the_rest(cast, client_for):
+    from django.test.utils import CaptureQueriesContext
+
+    kept_often = services.make_commitment(cast.a, "I will call at lunch", True)
+    kept_once = services.make_commitment(cast.a, "I will leave my phone unlocked", True)
+    records = [services.record_kept(cast.a, kept_often, f"call {n:02d}") for n in range(25)]
+    services.record_kept(cast.a, kept_once, "left it on the table")
+    services.toggle_noticed(cast.b, records[-1])  # the newest, noticed by the partner
+    services.toggle_noticed(cast.b, records[0])  # the oldest: counted, not shown
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            html = client_for(cast.b).get(reverse("trust:index")).content.decode()
+        return html, len(queries)
+
+    html, queries = page()
+    shown = re.findall(r"call (\d\d)", html)
+    assert shown == [f"{n:02d}" for n in range(24, 4, -1)]  # the newest 20, newest first
+    assert "kept 25 times so far" in html and "kept once so far" in html
+    assert "left it on the table" in html
+    assert html.count("Take back “I noticed”") == 1
+    for n in range(25, 60):
+        services.record_kept(cast.a, kept_often, f"call {n:02d}")
+    html, more_queries = page()
+    assert "kept 60 times so far" in html and more_queries == queries
