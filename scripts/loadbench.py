@@ -458,7 +458,10 @@ def render(results, weights, static_checks, opts) -> str:
         f"(`seed_scale`; how many is in each title). Closed loops: {opts.loader}, "
         f"{opts.users} connections for {opts.seconds} s per page, "
         "alternating with the bare Django view (`scripts/baseline`, template view, default "
-        "middleware, no database, served the same way). The load generator runs on the same "
+        "middleware, no database, served the same way). The floor rows say what the stack "
+        f"reaches with almost no page work; `{SIGNED_IN}` is the bare project's same view "
+        "behind `login_required`, its session and user read from SQLite: the framework's "
+        "own floor for any page of a signed-in person. The load generator runs on the same "
         "machine and takes part of the two cores (locust far more than wrk).",
         "",
     ]  # fmt: skip
