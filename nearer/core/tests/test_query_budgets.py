@@ -8,6 +8,7 @@ list shows up here as a count that differs between the two couples.
 """
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -68,6 +69,14 @@ BUDGETS = {
 
 @pytest.fixture
 def two_couples():
+    # At a fixed hour: the seeded people live in different time zones, and between midnight
+    # and 04:00 UTC one person's question day had both answers (no query for "has my
+    # partner answered?") while the other's had none yet, a difference of state, not size.
+    with time_machine.travel("2026-11-27 12:00 +0000", tick=True):
+        yield _seeded()
+
+
+def _seeded():
     load_library(settings.NEARER_CONTENT_DIR)
     scale.seed(1, start=0, days=182)
     scale.seed(1, start=1, days=365, seed_value=2)
