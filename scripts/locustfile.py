@@ -40,11 +40,16 @@ class _Base(FastHttpUser):
         self.email = email
         self.csrf = secrets.token_hex(16)  # an unmasked 32-character CSRF secret
         self.cookies = {"sessionid": session, "csrftoken": self.csrf}
+        # Each person comes from their own address, as the proxy in front would say.
+        self.address = (
+            f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+        )
 
     def headers(self):
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items() if v)
         return {
             "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.address,
             "Cookie": cookie,
             "Referer": f"https://{self.host.split('://', 1)[1]}/",
         }
