@@ -66,30 +66,38 @@ MILESTONES = {
 }
 
 
-@transaction.atomic
-def sync(user, i_want: bool | None = None) -> int:
-    """Add the shared milestones that have happened and are missing; returns how many.
-    ``i_want``: the person's own choice, when the caller has already read it."""
-    state = state_of(user)
-    if not state.is_linked or not (wants(user) if i_want is None else i_want):
-        return 0
-    if not wants(state.partner):
-        return 0
+def _due(couple, tz) -> dict[str, object]:
+    """The milestones that have happened and are not on the timeline yet: key -> day."""
     existing = set(
-        Moment.objects.filter(couple=state.couple, mutual_key__startswith="auto:").values_list(
+        Moment.objects.filter(couple=couple, mutual_key__startswith="auto:").values_list(
             "mutual_key", flat=True
         )
     )
-    added = 0
-    for key, (when, title) in MILESTONES.items():
-        if key in existing:
-            continue
-        day = when(state.couple, user.tz)
-        if day is None:
-            continue
-        moment = Moment(title=title(), happened_on=day)
-        # The key marks it as added automatically, once per couple space.
-        moment.attach(user, Visibility.SHARED, mutual_key=key)
-        moment.save()
-        added += 1
-    return added
+    due = {}
+    for key, (when, _title) in MILESTONES.items():
+        if key not in existing and (day := when(couple, tz)) is not None:
+            due[key] = day
+    return due
+
+
+def sync(user, i_want: bool | None = None) -> int:
+    """Add the shared milestones that have happened and are missing; returns how many.
+    ``i_want``: the person's own choice, when the caller has already read it.
+
+    The timeline calls this on every visit, and nearly always nothing is due: that is found
+    out by reading only. A transaction (on SQLite, the database's write lock) is taken only
+    to add something, and what is due is read again inside it, so two visits at once add
+    each milestone once."""
+    state = state_of(user)
+    if not state.is_linked or not (wants(user) if i_want is None else i_want):
+        return 0
+    if not wants(state.partner) or not _due(state.couple, user.tz):
+        return 0
+    with transaction.atomic():
+        due = _due(state.couple, user.tz)
+        for key, day in due.items():
+            moment = Moment(title=MILESTONES[key][1](), happened_on=day)
+            # The key marks it as added automatically, once per couple space.
+            moment.attach(user, Visibility.SHARED, mutual_key=key)
+            moment.save()
+    return len(due)

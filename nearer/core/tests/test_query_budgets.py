@@ -27,7 +27,7 @@ BUDGETS = {
     "/question/history/": 5,
     "/notes/": 6,
     "/appreciations/": 4,
-    "/timeline/": 8,
+    "/timeline/": 6,
     "/plan/": 8,
     "/library/?q=listen": 6,  # on SQLite two read the matches' scores from the index (PG: 4)
     "/couple/": 4,
