@@ -6,6 +6,8 @@ tenth talk" added, as shared moments, once per couple space. Nothing tells one p
 what the other chose; the moments simply appear once both have chosen them.
 """
 
+from datetime import date
+
 from django.db import transaction
 from django.db.models import Count, Min
 from django.utils.translation import gettext as _
@@ -66,7 +68,7 @@ MILESTONES = {
 }
 
 
-def _due(couple, tz) -> dict[str, object]:
+def _due(couple, tz) -> dict[str, date]:
     """The milestones that have happened and are not on the timeline yet: key -> day."""
     existing = set(
         Moment.objects.filter(couple=couple, mutual_key__startswith="auto:").values_list(
