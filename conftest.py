@@ -1,11 +1,49 @@
 """The fixed cast every test can use: partners A and B, an outsider couple, a solo user."""
 
+import os
 from dataclasses import dataclass
+from datetime import UTC, datetime, time
 
 import pytest
+import time_machine
 
 from nearer.couples.services import forget_state
 from nearer.testing import link, make_user
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get("NEARER_TEST_CLOCK", ""),
+        metavar="HH:MM",
+        help="run the whole suite as if the UTC time of day were HH:MM (today's date, the "
+        "clock ticking on from there), to find tests that pass only at some hours; "
+        "also NEARER_TEST_CLOCK",
+    )
+
+
+def pytest_configure(config):
+    clock = config.getoption("--clock")
+    if not clock:
+        return
+    try:
+        hour = time.fromisoformat(clock)
+    except ValueError:
+        message = f"--clock wants a time of day such as 03:30, not {clock!r}"
+        raise pytest.UsageError(message) from None
+    start = datetime.combine(datetime.now(UTC).date(), hour, UTC)
+    config._nearer_clock = time_machine.travel(start, tick=True)
+    config._nearer_clock.start()
+
+
+def pytest_unconfigure(config):
+    if clock := getattr(config, "_nearer_clock", None):
+        clock.stop()
+
+
+def pytest_report_header(config):
+    if getattr(config, "_nearer_clock", None):
+        return f"clock: the suite runs as if it were {config.getoption('--clock')} UTC"
 
 
 @pytest.fixture(autouse=True)
