@@ -1,6 +1,8 @@
 """Shared milestones on the timeline: added only while both partners want them, once."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nearer.talks.services import log_talk
@@ -58,9 +60,6 @@ def test_solo_gets_nothing(cast):
 
 
 def _writes(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     words = ("BEGIN", "SAVEPOINT", "INSERT", "UPDATE", "DELETE")
